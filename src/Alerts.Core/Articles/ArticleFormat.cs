@@ -1,0 +1,9 @@
+namespace Alerts.Articles;
+
+public enum ArticleFormat
+{
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
