@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using Alerts.Configuration;
+
+namespace Alerts.Language;
+
+/// <summary>
+/// Azure AI Language named entity recognition. Settings: <c>Alerts__Language__*</c>.
+/// Without an endpoint the embedded extractor is used.
+/// </summary>
+public sealed class LanguageOptions
+{
+    public const string SectionName = "Alerts:Language";
+
+    /// <summary>The resource endpoint, e.g. <c>https://my-language.cognitiveservices.azure.com/</c>. Empty: use the embedded extractor.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>A resource key. Empty: authenticate with Entra ID (managed identity in Azure, <c>DefaultAzureCredential</c>).</summary>
+    [NotDeployed("Azure uses managed identity; the Language resource has local auth disabled.")]
+    public string? Key { get; set; }
+
+    /// <summary>The model version to ask for; <c>latest</c> by default.</summary>
+    [Required]
+    public string ModelVersion { get; set; } = "latest";
+}
