@@ -1,0 +1,23 @@
+using Alerts.Articles;
+using Alerts.Entities;
+using Alerts.Rules;
+
+namespace Alerts.Analysis;
+
+/// <summary>Everything the pipeline learnt about one article; stored as <c>analyses/{articleId}.json</c>.</summary>
+public sealed record ArticleAnalysis
+{
+    public required Article Article { get; init; }
+    public required IReadOnlyList<Entity> Entities { get; init; }
+    public required IReadOnlyList<Match> Matches { get; init; }
+
+    /// <summary>"embedded", "azure-language", or "embedded (fallback)" when the Language service failed.</summary>
+    public required string Extractor { get; init; }
+
+    /// <summary>Azure AI Language text records billed for this article (0 with the embedded extractor).</summary>
+    public int TextRecords { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public required DateTimeOffset AnalyzedAt { get; init; }
+}

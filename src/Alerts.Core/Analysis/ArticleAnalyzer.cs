@@ -1,0 +1,49 @@
+using Alerts.Articles;
+using Alerts.Entities;
+using Alerts.Rules;
+
+namespace Alerts.Analysis;
+
+/// <summary>Extracts entities from a parsed article and matches it against the watch rules.</summary>
+public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rules, TimeProvider time)
+{
+    public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
+        return Complete(article, extraction);
+    }
+
+    /// <summary>Analyses several articles, letting the extractor batch its calls.</summary>
+    public async Task<IReadOnlyList<ArticleAnalysis>> AnalyzeBatchAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count == 0)
+        {
+            return [];
+        }
+        var language = articles[0].Language;
+        if (articles.Any(a => a.Language != language))
+        {
+            var single = new List<ArticleAnalysis>(articles.Count);
+            foreach (var article in articles)
+            {
+                single.Add(await AnalyzeAsync(article, cancellationToken).ConfigureAwait(false));
+            }
+            return single;
+        }
+        var extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
+        return [.. articles.Select((a, i) => Complete(a, extractions[i]))];
+    }
+
+    private ArticleAnalysis Complete(Article article, EntityExtraction extraction) => new()
+    {
+        Article = article,
+        Entities = extraction.Entities,
+        Matches = rules.Matcher.Match(article, extraction.Entities),
+        Extractor = extraction.Extractor,
+        TextRecords = extraction.TextRecords,
+        Warnings = extraction.Warnings,
+        AnalyzedAt = time.GetUtcNow(),
+    };
+}

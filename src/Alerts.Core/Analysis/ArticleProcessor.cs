@@ -1,0 +1,107 @@
+using Alerts.Articles;
+using Alerts.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Analysis;
+
+/// <summary>
+/// The upload path shared by the function app and the local host: read the blob, parse, analyse, store.
+/// A bad upload gets a failed status row with the reason and is left where it is; a repeat writes nothing new.
+/// </summary>
+public sealed partial class ArticleProcessor(
+    ArticleAnalyzer analyzer,
+    IAnalysisStore store,
+    IOptions<AnalysisOptions> options,
+    TimeProvider time,
+    ILogger<ArticleProcessor> logger)
+{
+    public async Task<ProcessingResult> ProcessAsync(string name, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(content);
+
+        Article article;
+        try
+        {
+            var bytes = await ReadBoundedAsync(content, options.Value.MaxArticleBytes, cancellationToken).ConfigureAwait(false);
+            article = ArticleParser.Parse(name, bytes, options.Value.DefaultLanguage);
+        }
+        catch (ArticleParseException ex)
+        {
+            return await FailAsync(name, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        var analysis = await analyzer.GetOrAnalyzeAsync(store, article, cancellationToken).ConfigureAwait(false);
+        var newMatches = await store.AddMatchesAsync(analysis, cancellationToken).ConfigureAwait(false);
+
+        var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);
+        var status = analysis.Article.Name == name ? UploadStatus.Analysed : UploadStatus.Duplicate;
+        UploadRecord upload;
+        if (previous is not null && previous.Status == status && previous.ArticleId == analysis.Article.Id)
+        {
+            upload = previous;
+        }
+        else
+        {
+            upload = new UploadRecord
+            {
+                Name = name,
+                Status = status,
+                ArticleId = analysis.Article.Id,
+                Title = analysis.Article.Title,
+                MatchCount = analysis.Matches.Count,
+                Extractor = analysis.Extractor,
+                Message = status == UploadStatus.Duplicate ? $"Same story as '{analysis.Article.Name}'." : null,
+                Time = status == UploadStatus.Analysed ? analysis.AnalyzedAt : time.GetUtcNow(),
+            };
+            await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
+        return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
+    }
+
+    private async Task<ProcessingResult> FailAsync(string name, string reason, string message, CancellationToken cancellationToken)
+    {
+        var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);
+        var upload = previous is { Status: UploadStatus.Failed } && previous.Reason == reason && previous.Message == message
+            ? previous
+            : new UploadRecord { Name = name, Status = UploadStatus.Failed, Reason = reason, Message = message, Time = time.GetUtcNow() };
+        if (!ReferenceEquals(upload, previous))
+        {
+            await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
+        }
+        LogRefused(logger, name, reason, message);
+        return new ProcessingResult { Upload = upload };
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(Stream content, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.CanSeek && content.Length - content.Position > maxBytes)
+        {
+            throw TooLarge(content.Length - content.Position, maxBytes);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw TooLarge(null, maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ArticleParseException TooLarge(long? size, int maxBytes) => new(ArticleParseReasons.TooLarge,
+        $"The upload is {(size is { } s ? $"{s:N0} bytes" : "larger than the limit")}; articles over {maxBytes:N0} bytes are not analysed (setting Alerts__Analysis__MaxArticleBytes).");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Name}: {Status} as {ArticleId}, {EntityCount} entities, {MatchCount} matches ({NewMatchCount} new)")]
+    private static partial void LogProcessed(ILogger logger, string name, string status, string articleId, int entityCount, int matchCount, int newMatchCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} refused ({Reason}): {Message}")]
+    private static partial void LogRefused(ILogger logger, string name, string reason, string message);
+}

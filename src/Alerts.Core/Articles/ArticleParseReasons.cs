@@ -1,0 +1,14 @@
+namespace Alerts.Articles;
+
+/// <summary>Stable codes recorded when an upload is refused.</summary>
+public static class ArticleParseReasons
+{
+    public const string Empty = "empty";
+    public const string TooLarge = "too-large";
+    public const string Binary = "binary";
+    public const string Encoding = "encoding";
+    public const string MalformedJson = "json-malformed";
+    public const string JsonShape = "json-shape";
+    public const string NoContent = "no-content";
+    public const string Unreadable = "unreadable";
+}

@@ -1,0 +1,83 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Alerts.Articles;
+
+/// <summary>Finds the main content of an HTML page (SmartReader, a port of Mozilla's Readability) and its metadata.</summary>
+internal static class HtmlArticleReader
+{
+    private const string BlockSelector = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
+
+    public static ArticleDraft Read(string html, string name)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = parser.ParseDocument(html);
+
+        var canonical = ArticleUrl.Validate(
+            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? Meta(document, "og:url"));
+        var published = PublicationDate.Parse(
+            Meta(document, "article:published_time") ?? Meta(document, "date") ?? Meta(document, "pubdate")
+            ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+        var siteName = Meta(document, "og:site_name") ?? Meta(document, "application-name");
+        var metaTitle = Meta(document, "og:title") ?? document.Title;
+
+        // SmartReader resolves relative links against the page address; it never fetches anything for a parsed document.
+        var pageUri = canonical?.ToString() ?? "https://article.invalid/" + Uri.EscapeDataString(name);
+        var reader = new SmartReader.Reader(pageUri, document);
+        var readable = reader.GetArticle();
+
+        var text = readable.IsReadable && !string.IsNullOrWhiteSpace(readable.Content)
+            ? BlocksToText(parser.ParseDocument(readable.Content))
+            : "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = BlocksToText(document);
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = document.Body?.TextContent ?? "";
+        }
+
+        var body = WireText.ParseBody(text);
+        return body with
+        {
+            Title = Clean(readable.Title) ?? Clean(metaTitle),
+            Source = Clean(siteName) ?? body.Source,
+            PublishedAt = published ?? (readable.PublicationDate is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : body.PublishedAt),
+            Url = canonical ?? body.Url,
+        };
+    }
+
+    private static string BlocksToText(IHtmlDocument document)
+    {
+        var paragraphs = new List<string>();
+        foreach (var element in document.QuerySelectorAll(BlockSelector))
+        {
+            // Only the innermost blocks: a <li> holding <p>s would otherwise repeat its text.
+            if (element.QuerySelector(BlockSelector) is not null)
+            {
+                continue;
+            }
+            var text = Clean(element.TextContent);
+            if (text is not null)
+            {
+                paragraphs.Add(text);
+            }
+        }
+        return string.Join("\n\n", paragraphs);
+    }
+
+    private static string? Meta(IDocument document, string name) =>
+        Clean(document.QuerySelector($"meta[property='{name}'], meta[name='{name}']")?.GetAttribute("content"));
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

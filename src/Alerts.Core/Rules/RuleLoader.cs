@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Alerts.Rules;
+
+/// <summary>Reads rule files: each a JSON array of <see cref="WatchRule"/>. Bad rules are reported, not fatal.</summary>
+public static partial class RuleLoader
+{
+    private const string BuiltinPrefix = "Alerts.Rules.Builtin.";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 16,
+    };
+
+    /// <summary>The rules shipped in the repo's <c>rules/</c> folder, embedded at build.</summary>
+    public static RuleLoadResult LoadBuiltin()
+    {
+        var assembly = typeof(RuleLoader).Assembly;
+        var result = new RuleLoadResult();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(BuiltinPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            Read(stream, "rules/" + resource[BuiltinPrefix.Length..], result);
+        }
+        return result;
+    }
+
+    /// <summary>Loads a rule file, or every <c>*.json</c> file of a folder (sorted by name).</summary>
+    public static RuleLoadResult LoadPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var result = new RuleLoadResult();
+        IEnumerable<string> files = Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*.json", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal)
+            : File.Exists(path) ? [path] : throw new RuleException($"No rule file or folder at '{path}'.");
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            Read(stream, file, result);
+        }
+        return result;
+    }
+
+    /// <summary>Combines rule sets; a later rule with an id already taken is refused.</summary>
+    public static RuleLoadResult Combine(params RuleLoadResult[] parts)
+    {
+        var result = new RuleLoadResult();
+        foreach (var part in parts)
+        {
+            result.Errors.AddRange(part.Errors);
+            foreach (var rule in part.Rules)
+            {
+                if (result.Rules.Any(r => r.Rule.Id == rule.Rule.Id))
+                {
+                    result.Errors.Add($"Rule '{rule.Rule.Id}' is defined twice; the first definition is kept.");
+                    continue;
+                }
+                result.Rules.Add(rule);
+            }
+        }
+        return result;
+    }
+
+    private static void Read(Stream stream, string origin, RuleLoadResult result)
+    {
+        List<WatchRule?>? rules;
+        try
+        {
+            rules = JsonSerializer.Deserialize<List<WatchRule?>>(stream, Json);
+        }
+        catch (JsonException ex)
+        {
+            result.Errors.Add($"{origin}: not a JSON array of rules ({ex.Message})");
+            return;
+        }
+
+        foreach (var rule in rules ?? [])
+        {
+            if (rule is null)
+            {
+                result.Errors.Add($"{origin}: null rule entry.");
+                continue;
+            }
+            if (!RuleId().IsMatch(rule.Id ?? ""))
+            {
+                result.Errors.Add($"{origin}: rule id '{rule.Id}' must be lower-case letters, digits and hyphens (2-64).");
+                continue;
+            }
+            if (!Enum.IsDefined(rule.Severity))
+            {
+                result.Errors.Add($"{origin}: rule '{rule.Id}' has no valid severity (low, medium, high, critical).");
+                continue;
+            }
+            try
+            {
+                result.Rules.Add(new CompiledRule(rule));
+            }
+            catch (RuleException ex)
+            {
+                result.Errors.Add($"{origin}: {ex.Message}");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleId();
+}
