@@ -1,16 +1,11 @@
-using Microsoft.Azure.Functions.Worker;
+using Alerts;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Build().Run();
+builder.Services
+    .AddAlertsAnalysis(builder.Configuration)
+    .AddAlertsStorage(builder.Configuration);
 
-namespace Alerts.Functions
-{
-    public sealed class ArticleUploaded
-    {
-        [Function(nameof(ArticleUploaded))]
-        public static void Run([BlobTrigger("articles/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AlertsStorage")] Stream data, string name) { _ = data; _ = name; }
-    }
-}
+builder.Build().Run();

@@ -2,26 +2,22 @@ using Alerts.Text;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 
 namespace Alerts.Rules;
 
 /// <summary>
-/// Picks the sentences that show why an article met a rule and marks the words that did it. The body is
-/// tokenised once per article with the rules' analyzer, so a stemmed query term finds every surface form.
+/// Picks the sentences that show why an article met a rule and marks the words that did it, using the rules'
+/// analyzer, so a stemmed query term finds every surface form.
 /// </summary>
 internal sealed class SnippetBuilder
 {
     private const int MaxSnippets = 3;
     private const int MaxSnippetLength = 400;
 
-    // Glue words from phrases ("state of emergency") are marked only next to another marked word.
-    private static readonly HashSet<string> GlueWords = ["of", "the", "a", "an", "in", "on", "to", "and", "or", "for", "at", "by", "with", "from", "is", "ar", "be"];
-
     private readonly string _title;
     private readonly string _body;
     private readonly IndexSearcher _searcher;
-    private readonly Lazy<List<Token>> _bodyTokens;
-    private readonly Lazy<List<Token>> _titleTokens;
     private readonly Lazy<IReadOnlyList<(int Start, int Length)>> _sentences;
 
     public SnippetBuilder(string title, string body, IndexSearcher searcher)
@@ -29,24 +25,48 @@ internal sealed class SnippetBuilder
         _title = title;
         _body = body;
         _searcher = searcher;
-        _bodyTokens = new(() => Tokenize(RuleFields.Body, _body));
-        _titleTokens = new(() => Tokenize(RuleFields.Title, _title));
         _sentences = new(() => SentenceSplitter.Split(_body));
     }
 
     public IReadOnlyList<Snippet> Build(Query query)
     {
-        var terms = ExtractTerms(query);
-        var bodyHits = Hits(_bodyTokens.Value, terms, RuleFields.Body);
+        var rewritten = Rewrite(query);
+        var bodyHits = new List<Token>();
+        var titleHits = new List<Token>();
+        if (rewritten is not null)
+        {
+            // Unfielded queries search title and body as one "text" field: split its hits back into the two.
+            var bodyStart = _title.Length == 0 ? 0 : _title.Length + 2;
+            foreach (var hit in Hits(rewritten, RuleFields.Text, _title.Length == 0 ? _body : _title + "\n\n" + _body))
+            {
+                if (hit.Start >= bodyStart)
+                {
+                    bodyHits.Add(hit with { Start = hit.Start - bodyStart, End = hit.End - bodyStart });
+                }
+                else if (hit.End <= _title.Length)
+                {
+                    titleHits.Add(hit);
+                }
+            }
+            var fields = new HashSet<Term>();
+            rewritten.ExtractTerms(fields);
+            if (fields.Any(t => t.Field == RuleFields.Body))
+            {
+                bodyHits = [.. bodyHits.Concat(Hits(rewritten, RuleFields.Body, _body)).DistinctBy(h => h.Start).OrderBy(h => h.Start)];
+            }
+            if (fields.Any(t => t.Field == RuleFields.Title))
+            {
+                titleHits = [.. titleHits.Concat(Hits(rewritten, RuleFields.Title, _title)).DistinctBy(h => h.Start).OrderBy(h => h.Start)];
+            }
+        }
+
         if (bodyHits.Count > 0)
         {
             return FromBody(bodyHits);
         }
-
-        var titleHits = Hits(_titleTokens.Value, terms, RuleFields.Title);
         if (titleHits.Count > 0)
         {
-            return [new Snippet(_title, [.. titleHits.Select(h => new Highlight(h.Start, h.End - h.Start))])];
+            return [new Snippet(_title, Merge(_title, titleHits, 0, _title.Length))];
         }
 
         // Matched on entity fields only: the opening sentence gives the reader the context.
@@ -73,7 +93,7 @@ internal sealed class SnippetBuilder
         }
 
         return [.. bySentence
-            .OrderByDescending(kv => kv.Value.Select(t => t.Term).Distinct().Count())
+            .OrderByDescending(kv => kv.Value.Select(t => _body[t.Start..t.End].ToUpperInvariant()).Distinct().Count())
             .ThenBy(kv => kv.Key)
             .Take(MaxSnippets)
             .OrderBy(kv => kv.Key)
@@ -92,6 +112,16 @@ internal sealed class SnippetBuilder
             start = AdjustToBoundary(start, sentence.Start);
         }
 
+        var highlights = Merge(_body, hits, start, end);
+        var text = _body[start..end];
+        var prefix = start > sentence.Start ? "…" : "";
+        var suffix = end < sentence.Start + sentence.Length ? "…" : "";
+        return new Snippet(prefix + text + suffix, [.. highlights.Select(h => h with { Offset = h.Offset + prefix.Length })]);
+    }
+
+    /// <summary>Highlights relative to <paramref name="start"/>; adjacent marked words form one: "**state of emergency**", not three.</summary>
+    private static List<Highlight> Merge(string text, List<Token> hits, int start, int end)
+    {
         var highlights = new List<Highlight>();
         foreach (var hit in hits)
         {
@@ -99,12 +129,11 @@ internal sealed class SnippetBuilder
             {
                 continue;
             }
-            // Adjacent marked words form one highlight: "**state of emergency**", not three.
             if (highlights.Count > 0)
             {
                 var last = highlights[^1];
                 var lastEnd = start + last.Offset + last.Length;
-                if (hit.Start >= lastEnd && _body.AsSpan(lastEnd, hit.Start - lastEnd).IsWhiteSpace())
+                if (hit.Start >= lastEnd && text.AsSpan(lastEnd, hit.Start - lastEnd).IsWhiteSpace())
                 {
                     highlights[^1] = last with { Length = hit.End - start - last.Offset };
                     continue;
@@ -112,11 +141,7 @@ internal sealed class SnippetBuilder
             }
             highlights.Add(new Highlight(hit.Start - start, hit.End - hit.Start));
         }
-
-        var text = _body[start..end];
-        var prefix = start > sentence.Start ? "…" : "";
-        var suffix = end < sentence.Start + sentence.Length ? "…" : "";
-        return new Snippet(prefix + text + suffix, [.. highlights.Select(h => h with { Offset = h.Offset + prefix.Length })]);
+        return highlights;
     }
 
     private int AdjustToBoundary(int at, int min)
@@ -128,68 +153,99 @@ internal sealed class SnippetBuilder
         return at;
     }
 
-    private HashSet<Term> ExtractTerms(Query query)
+    private Query? Rewrite(Query query)
     {
-        var terms = new HashSet<Term>();
         try
         {
-            // Wildcards and prefixes only name their terms once rewritten against this article's index.
-            _searcher.Rewrite(query).ExtractTerms(terms);
+            // Complex phrases and wildcards become span queries over this article's own terms.
+            return _searcher.Rewrite(query);
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or BooleanQuery.TooManyClausesException)
         {
-            // A query form that cannot list its terms still matched; the snippet falls back to the opening sentence.
+            return null;
         }
-        return terms;
     }
 
-    private static List<Token> Hits(List<Token> tokens, HashSet<Term> terms, string field)
+    /// <summary>
+    /// The words of <paramref name="text"/> inside the spans that matched: the rewritten query's phrases and terms are
+    /// run as span queries against this article's index, so an OR branch that did not match marks nothing and a
+    /// sloppy phrase marks the stretch it covers ("**troops are expected to deploy**").
+    /// </summary>
+    private List<Token> Hits(Query query, string field, string text)
     {
-        var wanted = terms.Where(t => t.Field == field || t.Field == RuleFields.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
         var hits = new List<Token>();
-        for (var i = 0; i < tokens.Count; i++)
+        if (text.Length == 0)
         {
-            var term = tokens[i].Term;
-            if (!wanted.Contains(term))
-            {
-                continue;
-            }
-            if (GlueWords.Contains(term) && !(IsContentHit(tokens, i - 1, wanted) || IsContentHit(tokens, i + 1, wanted)))
-            {
-                continue;
-            }
-            hits.Add(tokens[i]);
+            return hits;
         }
+        var positions = new SortedSet<int>();
+        var context = _searcher.IndexReader.Leaves[0];
+        foreach (var span in SpanQueries(query, field))
+        {
+            var spans = span.GetSpans(context, null, new Dictionary<Term, TermContext>());
+            while (spans.MoveNext())
+            {
+                for (var p = spans.Start; p < spans.End; p++)
+                {
+                    positions.Add(p);
+                }
+            }
+        }
+        if (positions.Count == 0)
+        {
+            return hits;
+        }
+
+        using var stream = RuleQuery.Analyzer.GetTokenStream(field, text);
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            if (positions.Contains(position))
+            {
+                hits.Add(new Token(offset.StartOffset, offset.EndOffset));
+            }
+        }
+        stream.End();
         return hits;
     }
 
-    private static bool IsContentHit(List<Token> tokens, int i, HashSet<string> wanted) =>
-        i >= 0 && i < tokens.Count && wanted.Contains(tokens[i].Term) && !GlueWords.Contains(tokens[i].Term);
-
-    private static List<Token> Tokenize(string field, string text)
+    /// <summary>The positive parts of a rewritten query on <paramref name="field"/>, as span queries.</summary>
+    private static IEnumerable<SpanQuery> SpanQueries(Query query, string field)
     {
-        var tokens = new List<Token>();
-        if (string.IsNullOrEmpty(text))
+        switch (query)
         {
-            return tokens;
+            case BooleanQuery boolean:
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
+                {
+                    foreach (var span in SpanQueries(clause.Query, field))
+                    {
+                        yield return span;
+                    }
+                }
+                break;
+            case ConstantScoreQuery { Query: { } inner }:
+                foreach (var span in SpanQueries(inner, field))
+                {
+                    yield return span;
+                }
+                break;
+            case SpanQuery span when span.Field == field:
+                yield return span;
+                break;
+            case TermQuery term when term.Term.Field == field:
+                yield return new SpanTermQuery(term.Term);
+                break;
+            case PhraseQuery phrase when phrase.GetTerms() is { Length: > 0 } terms && terms[0].Field == field:
+                yield return new SpanNearQuery([.. terms.Select(t => new SpanTermQuery(t))], phrase.Slop, inOrder: true);
+                break;
         }
-        using var stream = RuleQuery.Analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(new Token(term.ToString(), offset.StartOffset, offset.EndOffset));
-        }
-        stream.End();
-        return tokens;
     }
 
     private static string Cap(string text) => text.Length <= MaxSnippetLength ? text : text[..MaxSnippetLength] + "…";
 
-    private readonly record struct Token(string Term, int Start, int End);
+    private readonly record struct Token(int Start, int End);
 }
