@@ -1,4 +1,8 @@
 using Alerts.Analysis;
+using Alerts.Api;
+using Alerts.Delivery;
+using Alerts.Digests;
+using Alerts.Subscriptions;
 using Alerts.Rules;
 using Alerts.Storage;
 using Azure.Data.Tables;
@@ -44,7 +48,28 @@ public static class AlertsServiceCollectionExtensions
             clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
         });
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
+        services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.TryAddSingleton<ITokenKeyProvider, BlobTokenKeyProvider>();
+        // Subscribers' own queries are rules too: the catalogue polls them.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleSource, SubscriptionQueryRules>());
+        return services;
+    }
+
+    /// <summary>Subscriptions, digests and their delivery: the API's handlers, the digest run and immediate alerts.</summary>
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<SubscriptionTokens>();
+        services.TryAddSingleton<ISubscriptionLinks, SubscriptionLinks>();
+        services.TryAddSingleton<SubscriptionService>();
+        services.TryAddSingleton<SubscriptionApi>();
+        services.TryAddSingleton<DigestBuilder>();
+        services.TryAddSingleton<DeliveryService>();
         return services;
     }
 }

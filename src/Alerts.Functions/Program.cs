@@ -6,6 +6,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddAlertsAnalysis(builder.Configuration)
-    .AddAlertsStorage(builder.Configuration);
+    .AddAlertsStorage(builder.Configuration)
+    .AddAlertsDelivery(builder.Configuration);
 
 builder.Build().Run();

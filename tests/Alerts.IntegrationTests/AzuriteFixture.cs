@@ -49,7 +49,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             .AddLogging(b => b.AddFilter(level => level >= LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddAlertsAnalysis(configuration)
-            .AddAlertsStorage(configuration);
+            .AddAlertsStorage(configuration)
+            .AddAlertsDelivery(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

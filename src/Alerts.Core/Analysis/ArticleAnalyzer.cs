@@ -11,7 +11,7 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     {
         ArgumentNullException.ThrowIfNull(article);
         var extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
-        return Complete(article, extraction);
+        return Complete(article, extraction, await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Analyses several articles, letting the extractor batch its calls.</summary>
@@ -33,14 +33,15 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
             return single;
         }
         var extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
-        return [.. articles.Select((a, i) => Complete(a, extractions[i]))];
+        var matcher = await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
+        return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher))];
     }
 
-    private ArticleAnalysis Complete(Article article, EntityExtraction extraction) => new()
+    private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher) => new()
     {
         Article = article,
         Entities = extraction.Entities,
-        Matches = rules.Matcher.Match(article, extraction.Entities),
+        Matches = matcher.Match(article, extraction.Entities),
         Extractor = extraction.Extractor,
         TextRecords = extraction.TextRecords,
         Warnings = extraction.Warnings,

@@ -1,4 +1,5 @@
 using Alerts.Articles;
+using Alerts.Delivery;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace Alerts.Analysis;
 public sealed partial class ArticleProcessor(
     ArticleAnalyzer analyzer,
     IAnalysisStore store,
+    INewMatchesNotifier notifier,
     IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<ArticleProcessor> logger)
@@ -55,6 +57,12 @@ public sealed partial class ArticleProcessor(
                 Message = status == UploadStatus.Duplicate ? $"Same story as '{analysis.Article.Name}'." : null,
                 Time = status == UploadStatus.Analysed ? analysis.AnalyzedAt : time.GetUtcNow(),
             };
+            // Before the status row: a run that dies in between is retried and notifies again, and immediate
+            // delivery is keyed by article, so the repeat sends nothing twice.
+            if (status == UploadStatus.Analysed && analysis.Matches.Count > 0)
+            {
+                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
+            }
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
 

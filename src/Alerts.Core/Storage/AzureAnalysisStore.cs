@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alerts.Analysis;
 using Alerts.Rules;
 using Azure;
@@ -19,8 +18,9 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
     private readonly BlobContainerClient _analyses = blobs.GetBlobContainerClient(StorageNames.AnalysesContainer);
     private readonly TableClient _uploads = tables.GetTableClient(StorageNames.ArticlesTable);
     private readonly TableClient _matches = tables.GetTableClient(StorageNames.MatchesTable);
+    private readonly TableClient _ruleMatches = tables.GetTableClient(StorageNames.RuleMatchesTable);
     private readonly StorageInitializer _init = new(blobs, tables,
-        [StorageNames.ArticlesContainer, StorageNames.AnalysesContainer], [StorageNames.ArticlesTable, StorageNames.MatchesTable]);
+        [StorageNames.ArticlesContainer, StorageNames.AnalysesContainer], [StorageNames.ArticlesTable, StorageNames.MatchesTable, StorageNames.RuleMatchesTable]);
 
     public async Task<ArticleAnalysis?> GetAnalysisAsync(string articleId, CancellationToken cancellationToken)
     {
@@ -76,6 +76,13 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
                 ["Snippet"] = match.Snippets.Count > 0 ? Truncate(match.Snippets[0].Marked, 4000) : null,
                 ["MatchedAt"] = analysis.AnalyzedAt,
             };
+            // The index row first and always (an upsert of the same values): a run that died between the two
+            // writes leaves no match that digests cannot find.
+            await _ruleMatches.UpsertEntityAsync(new TableEntity(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
+            {
+                ["ArticleId"] = analysis.Article.Id,
+                ["MatchedAt"] = analysis.AnalyzedAt,
+            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             try
             {
                 await _matches.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -87,6 +94,18 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
             }
         }
         return added;
+    }
+
+    public async Task<IReadOnlyList<RuleMatchRef>> GetRuleMatchesAsync(string ruleId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var filter = $"PartitionKey eq {TableKeys.Quote(ruleId)} and RowKey ge {TableKeys.Quote(RuleMatchKey(windowStart, ""))} and RowKey lt {TableKeys.Quote(RuleMatchKey(windowEnd, ""))}";
+        var refs = new List<RuleMatchRef>();
+        await foreach (var row in _ruleMatches.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            refs.Add(new RuleMatchRef(ruleId, row.GetString("ArticleId") ?? "", row.GetDateTimeOffset("MatchedAt") ?? windowStart));
+        }
+        return refs;
     }
 
     public async Task<UploadRecord?> GetUploadAsync(string name, CancellationToken cancellationToken)
@@ -129,6 +148,10 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         };
         await _uploads.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Sortable by time: UTC ticks, zero-padded, then the article id.</summary>
+    private static string RuleMatchKey(DateTimeOffset at, string articleId) =>
+        at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "_" + articleId;
 
     private static string BlobName(string articleId) => articleId + ".json";
 

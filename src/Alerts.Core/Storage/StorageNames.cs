@@ -17,4 +17,21 @@ public static class StorageNames
 
     /// <summary>One row per (article, rule) match.</summary>
     public const string MatchesTable = "matches";
+
+    /// <summary>The same matches keyed by rule and time, so a digest reads a rule's matches of a window in one range query.</summary>
+    public const string RuleMatchesTable = "rulematches";
+
+    public const string SubscriptionsTable = "subscriptions";
+
+    /// <summary>The delivery ledger: one row per digest, with its state and attempts.</summary>
+    public const string DeliveriesTable = "deliveries";
+
+    /// <summary>Digest payloads kept for resends and replay (<c>{subscriptionId}/{digestId}.json</c>).</summary>
+    public const string DigestsContainer = "digests";
+
+    /// <summary>Keys the app makes for itself, such as the one that signs unsubscribe links.</summary>
+    public const string KeysContainer = "keys";
+
+    /// <summary>One message per newly matched article, for immediate subscribers.</summary>
+    public const string ImmediateQueue = "immediate-deliveries";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Alerts.Analysis;
 using Alerts.Articles;
+using Alerts.Delivery;
 using Alerts.Entities;
 using Alerts.Functions;
 using Alerts.Rules;
@@ -16,11 +17,12 @@ public class ArticleUploadedTests
 {
     private readonly Mock<IAnalysisStore> _store = new(MockBehavior.Strict);
     private readonly Mock<IEntityExtractor> _extractor = new(MockBehavior.Strict);
+    private readonly Mock<INewMatchesNotifier> _notifier = new(MockBehavior.Strict);
 
     private ArticleUploaded CreateFunction()
     {
         var analyzer = new ArticleAnalyzer(_extractor.Object, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
-        var processor = new ArticleProcessor(analyzer, _store.Object, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
+        var processor = new ArticleProcessor(analyzer, _store.Object, _notifier.Object, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
         return new ArticleUploaded(processor);
     }
 
@@ -41,6 +43,9 @@ public class ArticleUploadedTests
             .Callback<UploadRecord, CancellationToken>((u, _) => upload = u).Returns(Task.CompletedTask);
         _extractor.Setup(e => e.ExtractAsync(It.IsAny<string>(), "en", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new EntityExtraction { Entities = [], Extractor = "test" });
+        NewMatchesMessage? notified = null;
+        _notifier.Setup(n => n.NotifyAsync(It.IsAny<NewMatchesMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<NewMatchesMessage, CancellationToken>((m, _) => notified = m).Returns(Task.CompletedTask);
 
         await CreateFunction().RunAsync(Content("Curfew in capital\n\nThe government declared a state of emergency on Monday."), "story.txt", CancellationToken.None);
 
@@ -49,6 +54,9 @@ public class ArticleUploadedTests
         Assert.Equal(UploadStatus.Analysed, upload?.Status);
         Assert.Equal(saved.Article.Id, upload?.ArticleId);
         Assert.Equal(1, upload?.MatchCount);
+        // Immediate subscribers hear about it once, with every rule it met.
+        Assert.Equal(saved.Article.Id, notified?.ArticleId);
+        Assert.Equal(["state-of-emergency"], notified?.Rules);
     }
 
     [Fact]
@@ -72,6 +80,7 @@ public class ArticleUploadedTests
         await CreateFunction().RunAsync(Content(body), "second.txt", CancellationToken.None);
 
         _extractor.VerifyNoOtherCalls();
+        _notifier.VerifyNoOtherCalls();
         _store.VerifyAll();
     }
 

@@ -1,0 +1,253 @@
+using Alerts.Digests;
+using Alerts.Storage;
+using Alerts.Subscriptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Delivery;
+
+/// <summary>
+/// Sends digests so that none is lost or sent twice. Each digest is stored in the ledger before it is sent; a run
+/// claims it with a conditional write (two runs cannot both claim it), sends it, then records the outcome. A
+/// subscription's watermark moves only after its digest is recorded as sent. A run that dies after sending and before
+/// recording leaves an expired claim: the next run sends the same digest again, with the same id, which receivers use
+/// to drop the repeat.
+/// </summary>
+public sealed partial class DeliveryService(
+    ISubscriptionStore subscriptions,
+    IDeliveryLedger ledger,
+    DigestBuilder builder,
+    IAnalysisStore analyses,
+    IEnumerable<IDigestChannel> channels,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryService> logger)
+{
+    private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
+
+    /// <summary>The timer's work: retries that are due, then each subscription's scheduled digest that is due.</summary>
+    public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var active = new List<Subscription>();
+        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (s.Status == SubscriptionStatus.Active)
+            {
+                active.Add(s);
+            }
+        }
+
+        int sent = 0, failed = 0, empty = 0;
+        await Parallel.ForEachAsync(active, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
+                var (s, f, e) = await RunSubscriptionAsync(subscription, ct).ConfigureAwait(false);
+                Interlocked.Add(ref sent, s);
+                Interlocked.Add(ref failed, f);
+                Interlocked.Add(ref empty, e);
+            }).ConfigureAwait(false);
+
+        var summary = new DigestRunSummary(active.Count, sent, failed, empty);
+        LogRun(logger, summary.Subscriptions, summary.Sent, summary.Failed, summary.Empty);
+        return summary;
+    }
+
+    /// <summary>Immediate alerts for an article that has just met <paramref name="ruleIds"/>. Safe to call twice for one article.</summary>
+    public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ruleIds);
+        var analysis = await analyses.GetAnalysisAsync(articleId, cancellationToken).ConfigureAwait(false);
+        if (analysis is null)
+        {
+            LogMissingAnalysis(logger, articleId);
+            return 0;
+        }
+
+        var sent = 0;
+        await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (subscription is not { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate }
+                || !subscription.WatchedRuleIds().Any(ruleIds.Contains)
+                || builder.BuildImmediate(subscription, analysis) is not { } digest)
+            {
+                continue;
+            }
+            await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false);
+            // Added now, or by an earlier delivery of this message: either way send it if nobody has.
+            if (await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false) is { } record
+                && record.IsDue(time.GetUtcNow())
+                && await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) == DeliveryResult.Sent)
+            {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>
+    public async Task<DeliveryResult?> RedeliverAsync(string subscriptionId, string digestId, CancellationToken cancellationToken)
+    {
+        var record = await ledger.GetAsync(subscriptionId, digestId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+        var subscription = await subscriptions.UpdateAsync(subscriptionId,
+            s => s.Status == SubscriptionStatus.Failing ? s with { Status = SubscriptionStatus.Active, LastError = null } : s, cancellationToken).ConfigureAwait(false);
+        if (subscription is null || record.State == DeliveryState.Sent)
+        {
+            return record.State == DeliveryState.Sent ? DeliveryResult.Sent : null;
+        }
+        var reset = await ledger.TryReplaceAsync(record with { State = DeliveryState.Pending, Attempts = 0, NextAttemptAt = null, ClaimedUntil = null }, cancellationToken).ConfigureAwait(false);
+        return reset is null ? null : await AttemptAsync(subscription, reset, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0;
+        var now = time.GetUtcNow();
+
+        // A run that died after recording a send but before moving the watermark: move it now, or the next digest
+        // would repeat that window.
+        if (await ledger.GetLatestSentScheduledAsync(subscription.Id, cancellationToken).ConfigureAwait(false) is { } latest
+            && latest.WindowEnd > (subscription.DeliveredUntil ?? DateTimeOffset.MinValue))
+        {
+            subscription = await AdvanceAsync(subscription.Id, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
+        }
+
+        var scheduledOutstanding = false;
+        var outstanding = new List<DeliveryRecord>();
+        await foreach (var record in ledger.ListOutstandingAsync(subscription.Id, cancellationToken).ConfigureAwait(false))
+        {
+            outstanding.Add(record);
+        }
+        foreach (var record in outstanding.OrderBy(r => r.WindowEnd))
+        {
+            var result = record.IsDue(now) ? await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) : (DeliveryResult?)null;
+            sent += result == DeliveryResult.Sent ? 1 : 0;
+            failed += result is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0;
+            scheduledOutstanding |= record.Kind == DigestBuilder.ScheduledKind && result != DeliveryResult.Sent;
+        }
+
+        // One scheduled digest at a time: the next window starts where the undelivered one ends, once it is delivered.
+        if (scheduledOutstanding || subscription.Cadence.Kind == CadenceKind.Immediate)
+        {
+            return (sent, failed, 0);
+        }
+        subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
+        if (subscription.Status != SubscriptionStatus.Active || DigestSchedule.DueWindow(subscription, now, options.Value.SettleDelay) is not { } window)
+        {
+            return (sent, failed, 0);
+        }
+
+        var digest = await builder.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
+        if (digest is null)
+        {
+            // Nothing new in the window: a subscriber with nothing new gets nothing, and the window is done.
+            await AdvanceAsync(subscription.Id, window.End, cancellationToken).ConfigureAwait(false);
+            return (sent, failed, 1);
+        }
+        if (!await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false))
+        {
+            // Another run built the same digest (same id) and is sending it.
+            return (sent, failed, 0);
+        }
+        var added = await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false);
+        var outcome = added is null ? null : await AttemptAsync(subscription, added, cancellationToken).ConfigureAwait(false);
+        return (sent + (outcome == DeliveryResult.Sent ? 1 : 0), failed + (outcome is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0), 0);
+    }
+
+    /// <summary>Claims, sends and records one digest. Returns null when another run holds it or it cannot be sent now.</summary>
+    private async Task<DeliveryResult?> AttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await ledger.TryReplaceAsync(record with
+        {
+            State = DeliveryState.Sending,
+            ClaimedUntil = now + options.Value.ClaimTimeout,
+            Attempts = record.Attempts + 1,
+        }, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return null;
+        }
+
+        // The subscriber may have unsubscribed or paused since the digest was built.
+        var current = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Status is SubscriptionStatus.Unsubscribed or SubscriptionStatus.Paused)
+        {
+            await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = $"Not sent: the subscription is {current?.Status.ToString().ToLowerInvariant() ?? "deleted"}." }, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        var digest = await ledger.GetDigestAsync(subscription.Id, record.DigestId, cancellationToken).ConfigureAwait(false);
+        if (digest is null || !_channels.TryGetValue(current.Channel, out var channel))
+        {
+            await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = digest is null ? "The digest content is missing." : $"No {current.Channel} channel is configured." }, cancellationToken).ConfigureAwait(false);
+            return DeliveryResult.Failed;
+        }
+
+        var outcome = await channel.SendAsync(current, digest, cancellationToken).ConfigureAwait(false);
+        now = time.GetUtcNow();
+        switch (outcome.Result)
+        {
+            case DeliveryResult.Sent:
+                await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Sent, SentAt = now, ClaimedUntil = null, LastError = null }, cancellationToken).ConfigureAwait(false);
+                if (record.Kind == DigestBuilder.ScheduledKind)
+                {
+                    await AdvanceAsync(current.Id, record.WindowEnd, cancellationToken).ConfigureAwait(false);
+                }
+                else if (current.LastError is not null)
+                {
+                    await subscriptions.UpdateAsync(current.Id, s => s with { LastError = null }, cancellationToken).ConfigureAwait(false);
+                }
+                LogSent(logger, digest.Id, current.Id, current.Channel, digest.Articles.Count);
+                break;
+
+            case DeliveryResult.Gone:
+                await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
+                await subscriptions.UpdateAsync(current.Id, s => s with { Status = SubscriptionStatus.Paused, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
+                LogGone(logger, current.Id, outcome.Error);
+                break;
+
+            default:
+                var delays = options.Value.RetryDelays;
+                var giveUp = claimed.Attempts > delays.Count;
+                var wait = giveUp ? TimeSpan.Zero : Max(delays[claimed.Attempts - 1], outcome.RetryAfter ?? TimeSpan.Zero);
+                await ledger.TryReplaceAsync(claimed with
+                {
+                    State = giveUp ? DeliveryState.Failed : DeliveryState.Pending,
+                    ClaimedUntil = null,
+                    NextAttemptAt = giveUp ? null : now + wait,
+                    LastError = outcome.Error,
+                }, cancellationToken).ConfigureAwait(false);
+                await subscriptions.UpdateAsync(current.Id, s => s with
+                {
+                    Status = giveUp && s.Status == SubscriptionStatus.Active ? SubscriptionStatus.Failing : s.Status,
+                    LastError = outcome.Error,
+                }, cancellationToken).ConfigureAwait(false);
+                LogFailed(logger, digest.Id, current.Id, claimed.Attempts, outcome.Error, giveUp ? "gave up; subscription is failing" : $"retry in {wait}");
+                break;
+        }
+        return outcome.Result;
+    }
+
+    private Task<Subscription?> AdvanceAsync(string subscriptionId, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
+        subscriptions.UpdateAsync(subscriptionId, s => s.DeliveredUntil >= windowEnd ? s : s with { DeliveredUntil = windowEnd, LastError = null }, cancellationToken);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest run: {Subscriptions} active subscriptions, {Sent} sent, {Failed} failed, {Empty} with nothing new")]
+    private static partial void LogRun(ILogger logger, int subscriptions, int sent, int failed, int empty);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {DigestId} sent to subscription {SubscriptionId} by {Channel}: {ArticleCount} articles")]
+    private static partial void LogSent(ILogger logger, string digestId, string subscriptionId, Channel channel, int articleCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {DigestId} to subscription {SubscriptionId} failed (attempt {Attempt}): {Error}; {Next}")]
+    private static partial void LogFailed(ILogger logger, string digestId, string subscriptionId, int attempt, string? error, string next);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} paused: the receiver says it is gone ({Error})")]
+    private static partial void LogGone(ILogger logger, string subscriptionId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Immediate alert for article {ArticleId} skipped: its analysis is not stored")]
+    private static partial void LogMissingAnalysis(ILogger logger, string articleId);
+}

@@ -1,0 +1,96 @@
+using Alerts.Analysis;
+using Alerts.Entities;
+using Alerts.Storage;
+using Alerts.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Digests;
+
+/// <summary>Gathers a subscriber's new matches into one digest: one entry per article listing every rule it met.</summary>
+public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> options, TimeProvider time)
+{
+    public const string ScheduledKind = "scheduled";
+    public const string ImmediateKind = "immediate";
+    private const int MainEntities = 6;
+
+    /// <summary>The digest of the matches stored in [<paramref name="start"/>, <paramref name="end"/>), or null when there are none.</summary>
+    public async Task<Digest?> BuildScheduledAsync(Subscription subscription, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var refs = new List<RuleMatchRef>();
+        foreach (var rule in subscription.WatchedRuleIds().Distinct(StringComparer.Ordinal))
+        {
+            refs.AddRange(await store.GetRuleMatchesAsync(rule, start, end, cancellationToken).ConfigureAwait(false));
+        }
+        if (refs.Count == 0)
+        {
+            return null;
+        }
+
+        var articles = new List<DigestArticle>();
+        foreach (var group in refs.GroupBy(r => r.ArticleId, StringComparer.Ordinal))
+        {
+            var analysis = await store.GetAnalysisAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            if (analysis is not null && ToArticle(subscription, analysis) is { } article)
+            {
+                articles.Add(article);
+            }
+        }
+        return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), ScheduledKind, start, end, articles);
+    }
+
+    /// <summary>The immediate alert for one newly analysed article, or null when it met none of the subscriber's rules.</summary>
+    public Digest? BuildImmediate(Subscription subscription, ArticleAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(analysis);
+        return ToArticle(subscription, analysis) is { } article
+            ? Create(subscription, DigestIds.Immediate(subscription.Id, analysis.Article.Id), ImmediateKind, analysis.AnalyzedAt, analysis.AnalyzedAt, [article])
+            : null;
+    }
+
+    private Digest Create(Subscription subscription, string id, string kind, DateTimeOffset start, DateTimeOffset end, List<DigestArticle> articles)
+    {
+        var max = options.Value.MaxArticles;
+        var ordered = articles.OrderByDescending(a => a.Severity).ThenByDescending(a => a.MatchedAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal).ToList();
+        return new Digest
+        {
+            Id = id,
+            SubscriptionId = subscription.Id,
+            Kind = kind,
+            WindowStart = start,
+            WindowEnd = end,
+            CreatedAt = time.GetUtcNow(),
+            Articles = [.. ordered.Take(max)],
+            MoreArticles = Math.Max(0, ordered.Count - max),
+        };
+    }
+
+    private static DigestArticle? ToArticle(Subscription subscription, ArticleAnalysis analysis)
+    {
+        var watched = subscription.WatchedRuleIds().ToHashSet(StringComparer.Ordinal);
+        var matches = analysis.Matches.Where(m => watched.Contains(m.Rule)).OrderByDescending(m => m.Severity).ThenByDescending(m => m.Score).ToList();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+        var article = analysis.Article;
+        return new DigestArticle
+        {
+            ArticleId = article.Id,
+            Title = article.Title,
+            Source = article.Source,
+            PublishedAt = article.PublishedAt,
+            Url = article.Url,
+            MatchedAt = analysis.AnalyzedAt,
+            Severity = matches.Max(m => m.Severity),
+            Matches = matches,
+            Entities = [.. analysis.Entities
+                .Where(e => e.Category is EntityCategory.Person or EntityCategory.Location or EntityCategory.Organization)
+                .GroupBy(e => (e.Category, e.Text))
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Offset))
+                .Take(MainEntities)
+                .Select(g => g.First())],
+        };
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using Alerts.Rules;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Subscriptions;
+
+/// <summary>Creates, changes and ends subscriptions: the logic behind the HTTP API and the CLI.</summary>
+public sealed partial class SubscriptionService(
+    ISubscriptionStore store,
+    IEnumerable<IChannelOnboarding> onboardings,
+    RuleCatalog catalog,
+    SubscriptionTokens tokens,
+    IOptions<SubscriptionOptions> options,
+    TimeProvider time,
+    ILogger<SubscriptionService> logger)
+{
+    private const int MaxTargetLength = 2048;
+    private readonly Dictionary<Channel, IChannelOnboarding> _onboardings = onboardings.ToDictionary(o => o.Channel);
+
+    public async Task<SubscriptionOutcome> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<string>();
+        var channel = ParseChannel(request.Channel, errors);
+        var target = request.Target?.Trim() ?? "";
+        if (target.Length == 0)
+        {
+            errors.Add("target: required (an email address or an HTTPS URL).");
+        }
+        else if (target.Length > MaxTargetLength)
+        {
+            errors.Add($"target: longer than {MaxTargetLength} characters.");
+        }
+        else if (channel is { } c)
+        {
+            if (!_onboardings.TryGetValue(c, out var onboarding))
+            {
+                errors.Add($"channel: {c.ToString().ToLowerInvariant()} delivery is not configured on this app.");
+            }
+            else if (await onboarding.ValidateTargetAsync(target, cancellationToken).ConfigureAwait(false) is { } targetError)
+            {
+                errors.Add("target: " + targetError);
+            }
+        }
+        var rules = ValidateRules(request.Rules ?? [], errors);
+        var queries = ValidateQueries(request.Queries ?? [], errors);
+        if (rules.Count + queries.Count == 0)
+        {
+            errors.Add("rules/queries: watch at least one rule (GET /api/rules) or give a query.");
+        }
+        var cadence = ParseCadence(request.Cadence ?? "daily", request.At, request.TimeZone, errors);
+        if (errors.Count > 0 || channel is null || cadence is null)
+        {
+            return SubscriptionOutcome.Invalid(errors);
+        }
+
+        var draft = new Subscription
+        {
+            Id = SubscriptionIds.New(),
+            Channel = channel.Value,
+            Target = target,
+            Rules = rules,
+            Queries = queries,
+            Cadence = cadence,
+            Status = SubscriptionStatus.Pending,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var channelOnboarding = _onboardings[channel.Value];
+        var (prepared, prepareError) = await channelOnboarding.PrepareAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (prepared is null)
+        {
+            return SubscriptionOutcome.Rejected(prepareError ?? "The subscriber could not be verified.");
+        }
+        await store.AddAsync(prepared, cancellationToken).ConfigureAwait(false);
+        catalog.Invalidate();
+        var completeError = await channelOnboarding.CompleteAsync(prepared, cancellationToken).ConfigureAwait(false);
+        LogCreated(logger, prepared.Id, prepared.Channel, prepared.Status);
+        return SubscriptionOutcome.Created(prepared, completeError ?? (prepared.Status == SubscriptionStatus.Pending
+            ? "Check your inbox: the subscription starts when the confirmation link is followed." : null));
+    }
+
+    public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public async Task<SubscriptionOutcome> UpdateAsync(string id, SubscriptionRequest patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Status == SubscriptionStatus.Unsubscribed)
+        {
+            return SubscriptionOutcome.NotFound;
+        }
+        var errors = new List<string>();
+        if (patch.Channel is not null || patch.Target is not null)
+        {
+            errors.Add("channel/target: cannot be changed; create a new subscription.");
+        }
+        var rules = patch.Rules is null ? null : ValidateRules(patch.Rules, errors);
+        var queries = patch.Queries is null ? null : ValidateQueries(patch.Queries, errors);
+        if ((rules ?? current.Rules).Count + (queries ?? current.Queries).Count == 0)
+        {
+            errors.Add("rules/queries: watch at least one rule or give a query.");
+        }
+        var cadence = patch.Cadence is null && patch.At is null && patch.TimeZone is null
+            ? current.Cadence
+            : ParseCadence(patch.Cadence ?? current.Cadence.Kind.ToString(), patch.At ?? current.Cadence.At?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                patch.TimeZone ?? current.Cadence.TimeZone, errors);
+        SubscriptionStatus? status = patch.Status?.ToUpperInvariant() switch
+        {
+            null => null,
+            "ACTIVE" => SubscriptionStatus.Active,
+            "PAUSED" => SubscriptionStatus.Paused,
+            _ => Error<SubscriptionStatus?>(errors, "status: only 'active' or 'paused' can be set."),
+        };
+        if (status == SubscriptionStatus.Active && current.Status == SubscriptionStatus.Pending)
+        {
+            errors.Add("status: a pending email subscription becomes active when its confirmation link is followed.");
+        }
+        if (errors.Count > 0 || cadence is null)
+        {
+            return SubscriptionOutcome.Invalid(errors);
+        }
+
+        var updated = await store.UpdateAsync(id, s => s with
+        {
+            Rules = rules ?? s.Rules,
+            Queries = queries ?? s.Queries,
+            Cadence = cadence,
+            Status = status ?? s.Status,
+            LastError = status == SubscriptionStatus.Active ? null : s.LastError,
+        }, cancellationToken).ConfigureAwait(false);
+        catalog.Invalidate();
+        return updated is null ? SubscriptionOutcome.NotFound : SubscriptionOutcome.Ok(updated);
+    }
+
+    /// <summary>Ends a subscription (kept as <c>unsubscribed</c>, so late digests and replayed links find it and do nothing).</summary>
+    public async Task<SubscriptionOutcome> UnsubscribeAsync(string id, CancellationToken cancellationToken)
+    {
+        var updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Status = SubscriptionStatus.Unsubscribed }, cancellationToken).ConfigureAwait(false);
+        catalog.Invalidate();
+        if (updated is not null)
+        {
+            LogUnsubscribed(logger, id);
+        }
+        return updated is null ? SubscriptionOutcome.NotFound : SubscriptionOutcome.Ok(updated);
+    }
+
+    public async Task<SubscriptionOutcome> UnsubscribeWithTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var id = await tokens.ValidateAsync(token, SubscriptionTokens.Unsubscribe, maxAge: null, cancellationToken).ConfigureAwait(false);
+        return id is null ? SubscriptionOutcome.BadToken : await UnsubscribeAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Double opt-in: the confirmation link makes a pending email subscription active.</summary>
+    public async Task<SubscriptionOutcome> ConfirmWithTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var id = await tokens.ValidateAsync(token, SubscriptionTokens.Confirm, options.Value.ConfirmationLifetime, cancellationToken).ConfigureAwait(false);
+        if (id is null)
+        {
+            return SubscriptionOutcome.BadToken;
+        }
+        var now = time.GetUtcNow();
+        var updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Pending
+            ? s with { Status = SubscriptionStatus.Active, ConfirmedAt = now }
+            : s, cancellationToken).ConfigureAwait(false);
+        catalog.Invalidate();
+        return updated is null ? SubscriptionOutcome.NotFound : SubscriptionOutcome.Ok(updated);
+    }
+
+    private List<string> ValidateRules(IReadOnlyList<string> requested, List<string> errors)
+    {
+        var known = catalog.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var rules = new List<string>();
+        foreach (var rule in requested.Distinct(StringComparer.Ordinal))
+        {
+            if (rule is null || !known.Contains(rule))
+            {
+                errors.Add($"rules: '{Clip(rule)}' is not a rule of the catalogue (GET /api/rules).");
+            }
+            else
+            {
+                rules.Add(rule);
+            }
+        }
+        return rules;
+    }
+
+    private List<string> ValidateQueries(IReadOnlyList<string> requested, List<string> errors)
+    {
+        if (requested.Count > options.Value.MaxQueries)
+        {
+            errors.Add($"queries: at most {options.Value.MaxQueries}.");
+            return [];
+        }
+        var queries = new List<string>();
+        for (var i = 0; i < requested.Count; i++)
+        {
+            if (!RuleQuery.TryValidate(requested[i] ?? "", out var error))
+            {
+                errors.Add($"queries[{i}]: {error}");
+            }
+            else
+            {
+                queries.Add(requested[i].Trim());
+            }
+        }
+        return queries;
+    }
+
+    private static Channel? ParseChannel(string? value, List<string> errors) => value?.Trim().ToUpperInvariant() switch
+    {
+        "EMAIL" => Channel.Email,
+        "WEBHOOK" => Channel.Webhook,
+        _ => Error<Channel?>(errors, "channel: 'email' or 'webhook'."),
+    };
+
+    private static Cadence? ParseCadence(string kind, string? at, string? timeZone, List<string> errors)
+    {
+        switch (kind.Trim().ToUpperInvariant())
+        {
+            case "IMMEDIATE":
+                return Cadence.Immediate;
+            case "HOURLY":
+                return Cadence.Hourly;
+            case "DAILY":
+                TimeOnly time = new(8, 0);
+                if (at is not null && !TimeOnly.TryParseExact(at.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+                {
+                    return Error<Cadence?>(errors, $"at: '{Clip(at)}' is not a time such as 08:00.");
+                }
+                if (!TimeZones.TryFind(timeZone, out _))
+                {
+                    return Error<Cadence?>(errors, $"timeZone: '{Clip(timeZone)}' is not an IANA time zone such as Europe/Kyiv.");
+                }
+                return new Cadence(CadenceKind.Daily, time, string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim());
+            default:
+                return Error<Cadence?>(errors, "cadence: 'immediate', 'hourly' or 'daily'.");
+        }
+    }
+
+    private static T? Error<T>(List<string> errors, string message)
+    {
+        errors.Add(message);
+        return default;
+    }
+
+    private static string Clip(string? s) => s is null ? "" : s.Length <= 80 ? s : s[..80] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} created ({Channel}, {Status})")]
+    private static partial void LogCreated(ILogger logger, string subscriptionId, Channel channel, SubscriptionStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} unsubscribed")]
+    private static partial void LogUnsubscribed(ILogger logger, string subscriptionId);
+}

@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Alerts.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Alerts.Subscriptions;
+
+/// <summary>Subscriptions in the <c>subscriptions</c> table, one row each (PartitionKey <c>sub</c>, RowKey the id).</summary>
+public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableServiceClient tables) : ISubscriptionStore
+{
+    private const string Partition = "sub";
+    private const int MaxConflictRetries = 10;
+
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.SubscriptionsTable);
+    private readonly StorageInitializer _init = new(blobs, tables, [], [StorageNames.SubscriptionsTable]);
+
+    public async Task AddAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await _table.AddEntityAsync(ToEntity(subscription), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) =>
+        (await GetEntityAsync(id, cancellationToken).ConfigureAwait(false)) is { } e ? FromEntity(e) : null;
+
+    public async Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var entity = await GetEntityAsync(id, cancellationToken).ConfigureAwait(false);
+            if (entity is null)
+            {
+                return null;
+            }
+            var current = FromEntity(entity);
+            var changed = change(current);
+            if (changed == current)
+            {
+                return current;
+            }
+            try
+            {
+                await _table.UpdateEntityAsync(ToEntity(changed), entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return changed;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Someone else wrote first: apply the change to their version.
+            }
+        }
+        throw new InvalidOperationException($"Subscription {id} kept changing under this update; gave up after {MaxConflictRetries} tries.");
+    }
+
+    public async IAsyncEnumerable<Subscription> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private async Task<TableEntity?> GetEntityAsync(string id, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (!SubscriptionIds.IsValid(id))
+        {
+            return null;
+        }
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static TableEntity ToEntity(Subscription s) => new(Partition, s.Id)
+    {
+        ["Channel"] = s.Channel.ToString(),
+        ["Target"] = s.Target,
+        ["Rules"] = JsonSerializer.Serialize(s.Rules),
+        ["Queries"] = JsonSerializer.Serialize(s.Queries),
+        ["Cadence"] = s.Cadence.Kind.ToString(),
+        ["CadenceAt"] = s.Cadence.At?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["CadenceTimeZone"] = s.Cadence.TimeZone,
+        ["Status"] = s.Status.ToString(),
+        ["CreatedAt"] = s.CreatedAt,
+        ["ConfirmedAt"] = s.ConfirmedAt,
+        ["SigningSecret"] = s.SigningSecret,
+        ["DeliveredUntil"] = s.DeliveredUntil,
+        ["LastError"] = s.LastError,
+    };
+
+    private static Subscription FromEntity(TableEntity e) => new()
+    {
+        Id = e.RowKey,
+        Channel = Enum.Parse<Channel>(e.GetString("Channel") ?? nameof(Channel.Email)),
+        Target = e.GetString("Target") ?? "",
+        Rules = JsonSerializer.Deserialize<List<string>>(e.GetString("Rules") ?? "[]") ?? [],
+        Queries = JsonSerializer.Deserialize<List<string>>(e.GetString("Queries") ?? "[]") ?? [],
+        Cadence = new Cadence(
+            Enum.Parse<CadenceKind>(e.GetString("Cadence") ?? nameof(CadenceKind.Daily)),
+            e.GetString("CadenceAt") is { } at ? TimeOnly.ParseExact(at, "HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null,
+            e.GetString("CadenceTimeZone")),
+        Status = Enum.Parse<SubscriptionStatus>(e.GetString("Status") ?? nameof(SubscriptionStatus.Pending)),
+        CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        ConfirmedAt = e.GetDateTimeOffset("ConfirmedAt"),
+        SigningSecret = e.GetString("SigningSecret"),
+        DeliveredUntil = e.GetDateTimeOffset("DeliveredUntil"),
+        LastError = e.GetString("LastError"),
+    };
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Alerts.Delivery;
+using Alerts.Digests;
+using Alerts.Subscriptions;
+
+namespace Alerts.IntegrationTests.Delivery;
+
+/// <summary>
+/// A channel whose answers the test scripts, recording every send. It stands in for the transport only; the ledger,
+/// the store and the digests around it are the real ones on Azurite. The real channels are tested end to end elsewhere.
+/// </summary>
+internal sealed class ScriptedChannel(Channel channel) : IDigestChannel
+{
+    private readonly ConcurrentQueue<Func<DeliveryOutcome>> _script = new();
+
+    public Channel Channel { get; } = channel;
+
+    public ConcurrentQueue<Digest> Sends { get; } = new();
+
+    /// <summary>Delay inside each send, to make two runs overlap.</summary>
+    public TimeSpan SendDelay { get; set; }
+
+    public void Then(DeliveryOutcome outcome) => _script.Enqueue(() => outcome);
+
+    /// <summary>The process dies after the receiver got the digest and before the ledger heard back.</summary>
+    public void ThenCrashAfterSending() => _script.Enqueue(() => throw new SimulatedCrashException());
+
+    public async Task<DeliveryOutcome> SendAsync(Subscription subscription, Digest digest, CancellationToken cancellationToken)
+    {
+        if (SendDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(SendDelay, cancellationToken);
+        }
+        Sends.Enqueue(digest);
+        return _script.TryDequeue(out var next) ? next() : DeliveryOutcome.Sent;
+    }
+}
+
+internal sealed class SimulatedCrashException : Exception
+{
+    public SimulatedCrashException()
+        : base("Simulated crash between the send and the ledger write.")
+    {
+    }
+
+    public SimulatedCrashException(string message)
+        : base(message)
+    {
+    }
+
+    public SimulatedCrashException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
