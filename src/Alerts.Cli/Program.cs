@@ -5,4 +5,8 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
 {
     AnalyzeCommand.Create(),
 };
+foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
+{
+    root.Subcommands.Add(command);
+}
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -12,6 +12,10 @@ public sealed class SubscriptionsHttp(SubscriptionApi api)
     public async Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request) =>
         ApiResults.From(await api.CreateAsync(request.Body, request.HttpContext.RequestAborted).ConfigureAwait(false));
 
+    [Function("ListSubscriptions")]
+    public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request) =>
+        ApiResults.From(await api.ListAsync(request.Query["status"], request.HttpContext.RequestAborted).ConfigureAwait(false));
+
     [Function("GetSubscription")]
     public async Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id) =>
         ApiResults.From(await api.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false));

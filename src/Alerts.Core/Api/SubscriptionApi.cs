@@ -34,6 +34,20 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         return subscription is null ? ToResponse(SubscriptionOutcome.NotFound) : new ApiResponse(200, SubscriptionView.From(subscription));
     }
 
+    /// <summary>Every subscription (management only), newest first; <paramref name="status"/> filters.</summary>
+    public async Task<ApiResponse> ListAsync(string? status, CancellationToken cancellationToken)
+    {
+        var list = new List<SubscriptionView>();
+        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (status is null || string.Equals(s.Status.ToString(), status, StringComparison.OrdinalIgnoreCase))
+            {
+                list.Add(SubscriptionView.From(s));
+            }
+        }
+        return new ApiResponse(200, list.OrderByDescending(s => s.CreatedAt).ToList());
+    }
+
     public async Task<ApiResponse> PatchAsync(string id, Stream body, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(body, cancellationToken).ConfigureAwait(false);

@@ -82,6 +82,8 @@ public sealed partial class SubscriptionService(
 
     public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
+    public IAsyncEnumerable<Subscription> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
     public async Task<SubscriptionOutcome> UpdateAsync(string id, SubscriptionRequest patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Alerts.Subscriptions;
+using Spectre.Console;
+
+namespace Alerts.Cli;
+
+/// <summary><c>alerts subscribe</c>, <c>alerts subscriptions</c>, <c>alerts unsubscribe</c>.</summary>
+internal static class SubscriptionCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Subscribe();
+        yield return List();
+        yield return Unsubscribe();
+    }
+
+    private static Command Subscribe()
+    {
+        var email = new Option<string?>("--email") { Description = "Email address to send digests to (double opt-in: a confirmation link is sent first)." };
+        var webhook = new Option<string?>("--webhook") { Description = "HTTPS URL to POST signed digests to (it must echo the validation handshake)." };
+        var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; see `alerts rules`).", AllowMultipleArgumentsPerToken = false };
+        var queries = new Option<string[]>("--query") { Description = "Your own query, in the rules' query syntax (repeatable)." };
+        var cadence = new Option<string>("--cadence") { Description = "immediate, hourly or daily.", DefaultValueFactory = _ => "daily" };
+        cadence.AcceptOnlyFromAmong("immediate", "hourly", "daily");
+        var at = new Option<string?>("--at") { Description = "Daily digests: local time, HH:mm (default 08:00)." };
+        var zone = new Option<string?>("--time-zone") { Description = "Daily digests: IANA time zone, e.g. Europe/Kyiv (default UTC)." };
+        var target = new ApiTarget();
+        var command = new Command("subscribe", "Subscribe an email address or a webhook to rules or queries.") { email, webhook, rules, queries, cadence, at, zone };
+        target.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            var (address, url) = (result.GetValue(email), result.GetValue(webhook));
+            if ((address is null) == (url is null))
+            {
+                AnsiConsole.MarkupLine("[red]Give exactly one of --email or --webhook.[/]");
+                return 2;
+            }
+            await using var client = target.CreateClient(result);
+            var (status, body) = await client.CreateAsync(new SubscriptionRequest
+            {
+                Channel = address is not null ? "email" : "webhook",
+                Target = address ?? url,
+                Rules = result.GetValue(rules) ?? [],
+                Queries = result.GetValue(queries) ?? [],
+                Cadence = result.GetValue(cadence),
+                At = result.GetValue(at),
+                TimeZone = result.GetValue(zone),
+            }, ct).ConfigureAwait(false);
+            if (status != 201)
+            {
+                return Problem(status, body);
+            }
+            Show(body!);
+            if (body?["signingSecret"]?.GetValue<string>() is { } secret)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Signing secret (shown once, keep it safe):[/] {secret}");
+            }
+            if (body?["message"]?.GetValue<string>() is { } message)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{message}[/]");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var id = new Argument<string?>("id") { Description = "Show one subscription.", Arity = ArgumentArity.ZeroOrOne };
+        var status = new Option<string?>("--status") { Description = "Only pending, active, paused, failing or unsubscribed." };
+        var target = new ApiTarget();
+        var command = new Command("subscriptions", "List subscriptions, or show one.") { id, status };
+        target.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            await using var client = target.CreateClient(result);
+            if (result.GetValue(id) is { } one)
+            {
+                var (s, body) = await client.GetAsync(one, ct).ConfigureAwait(false);
+                if (s != 200)
+                {
+                    return Problem(s, body);
+                }
+                Show(body!);
+                return 0;
+            }
+            var (code, list) = await client.ListAsync(result.GetValue(status), ct).ConfigureAwait(false);
+            if (code != 200)
+            {
+                return Problem(code, list);
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Channel", "Target", "Watches", "Cadence", "Status", "Delivered until");
+            foreach (var s in list!.AsArray())
+            {
+                table.AddRow(Text(s, "id"), Text(s, "channel"), Text(s, "target"), Watches(s!), Cadence(s!), Text(s, "status"), Text(s, "deliveredUntil"));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Unsubscribe()
+    {
+        var id = new Argument<string>("id") { Description = "The subscription to end." };
+        var target = new ApiTarget();
+        var command = new Command("unsubscribe", "End a subscription.") { id };
+        target.AddTo(command);
+        command.SetAction(async (result, ct) =>
+        {
+            await using var client = target.CreateClient(result);
+            var (status, body) = await client.DeleteAsync(result.GetRequiredValue(id), ct).ConfigureAwait(false);
+            if (status != 204)
+            {
+                return Problem(status, body);
+            }
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Unsubscribed [bold]{result.GetRequiredValue(id)}[/].");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Show(JsonNode s)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        grid.AddRow("[grey]Id[/]", Markup.Escape(Text(s, "id")));
+        grid.AddRow("[grey]Channel[/]", Markup.Escape(Text(s, "channel")));
+        grid.AddRow("[grey]Target[/]", Markup.Escape(Text(s, "target")));
+        grid.AddRow("[grey]Watches[/]", Watches(s));
+        grid.AddRow("[grey]Cadence[/]", Cadence(s));
+        grid.AddRow("[grey]Status[/]", Markup.Escape(Text(s, "status")));
+        if (s["lastError"] is not null)
+        {
+            grid.AddRow("[grey]Last error[/]", Markup.Escape(Text(s, "lastError")));
+        }
+        AnsiConsole.Write(grid);
+    }
+
+    private static string Watches(JsonNode s) => Markup.Escape(string.Join(", ",
+        (s["rules"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).Concat(s["queries"]?.AsArray().Select(q => $"\"{q}\"") ?? [])));
+
+    private static string Cadence(JsonNode s) => Markup.Escape(Text(s, "cadence") + (s["at"] is null ? "" : $" at {Text(s, "at")} {Text(s, "timeZone")}"));
+
+    private static string Text(JsonNode? node, string property) => node?[property]?.ToString() ?? "";
+
+    internal static int Problem(int status, JsonNode? body)
+    {
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{status}: {Text(body, "title")}[/]");
+        foreach (var error in body?["errors"]?.AsArray() ?? [])
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  • {error?.ToString()}");
+        }
+        return 1;
+    }
+}
