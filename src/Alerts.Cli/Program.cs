@@ -4,6 +4,8 @@ using Alerts.Cli;
 var root = new RootCommand("Alerts: turn news articles into alerts for watch rules.")
 {
     AnalyzeCommand.Create(),
+    RunCommand.Create(),
+    UploadCommand.Create(),
 };
 foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
 {

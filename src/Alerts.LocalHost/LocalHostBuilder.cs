@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Alerts.LocalHost;
+
+/// <summary>
+/// The whole pipeline in one local process: the WebJobs SDK runs the blob, queue and timer triggers against the
+/// configured storage (Azurite), and Kestrel serves the subscription API on the Functions host's address.
+/// </summary>
+public static class LocalHostBuilder
+{
+    public static IHost Build(IConfiguration configuration, LocalHostOptions options, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
+            .ConfigureLogging(logging => logging
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .AddFilter((category, level) => level >= LogLevel.Warning
+                    || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)))
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageBlobs();
+                // Poll the immediate queue often: locally nobody waits for scale-out, they wait for the alert.
+                webJobs.AddAzureStorageQueues(q => q.MaxPollingInterval = TimeSpan.FromSeconds(1));
+                webJobs.AddTimers();
+                webJobs.Services.RemoveAll<ScheduleMonitor>();
+                webJobs.Services.AddSingleton<ScheduleMonitor, LocalScheduleMonitor>();
+            })
+            .ConfigureWebHost(web => web
+                .UseKestrel()
+                .UseUrls(options.ApiUrl.GetLeftPart(UriPartial.Authority))
+                .Configure(app =>
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(LocalApi.Map);
+                }))
+            .ConfigureServices((context, services) =>
+            {
+                var config = context.Configuration;
+                services.AddRouting();
+                services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config);
+                services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalFunctions)));
+                services.TryAddSingleton(AnsiConsole.Console);
+                services.TryAddSingleton<ActivityReporter>();
+                services.TryAddSingleton<ArticleUploader>();
+                if (options.WatchFolder is { } folder)
+                {
+                    services.AddHostedService(sp => new FolderWatcher(folder, sp.GetRequiredService<ArticleUploader>(), sp.GetRequiredService<ActivityReporter>()));
+                }
+                configure?.Invoke(services);
+            })
+            .UseDefaultServiceProvider(o => o.ValidateOnBuild = true)
+            .Build();
+    }
+}

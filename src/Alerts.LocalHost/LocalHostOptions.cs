@@ -1,0 +1,11 @@
+namespace Alerts.LocalHost;
+
+/// <summary>How <c>alerts run</c> hosts the pipeline.</summary>
+public sealed record LocalHostOptions
+{
+    /// <summary>Where the subscription API listens (the Functions host's default address).</summary>
+    public Uri ApiUrl { get; init; } = new("http://localhost:7071");
+
+    /// <summary>A folder whose new files are uploaded to the <c>articles</c> container.</summary>
+    public string? WatchFolder { get; init; }
+}
