@@ -226,7 +226,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             var root = JsonNode.Parse(body);
             if ((string?)root?["kind"] != "EntityRecognition"
                 || (string?)root["parameters"]?["stringIndexType"] != "Utf16CodeUnit"
-                || root["parameters"]?["modelVersion"] is not JsonValue
+                || root["parameters"]?["modelVersion"] is not (null or JsonValue)
                 || root["analysisInput"]?["documents"] is not JsonArray array || array.Count == 0)
             {
                 return false;
