@@ -1,0 +1,129 @@
+using System.Diagnostics.Metrics;
+using Alerts.Entities;
+using Alerts.Language;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Tests.Language;
+
+public sealed class AzureLanguageEntityExtractorTests : IAsyncLifetime
+{
+    private LanguageStandIn _standIn = null!;
+    private ServiceProvider _services = null!;
+    private LanguageMetrics _metrics = null!;
+
+    public async Task InitializeAsync()
+    {
+        _standIn = await LanguageStandIn.StartAsync();
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _metrics = new LanguageMetrics(_services.GetRequiredService<IMeterFactory>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _standIn.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    private AzureLanguageEntityExtractor Extractor() => new(
+        _standIn.KeyClient(),
+        Options.Create(new LanguageOptions { Endpoint = _standIn.Endpoint, ModelVersion = "latest" }),
+        _metrics,
+        NullLogger<AzureLanguageEntityExtractor>.Instance);
+
+    [Fact]
+    public async Task The_5144_character_story_goes_as_two_documents_and_every_offset_points_into_the_body()
+    {
+        var body = Story.KazakhstanFloods;
+        var recorded = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, _metrics.Meter) && instrument.Name == LanguageMetrics.TextRecordsInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => recorded.Add(value));
+        listener.Start();
+
+        var extraction = await Extractor().ExtractAsync(body, "en", CancellationToken.None);
+
+        var request = Assert.Single(_standIn.Requests);
+        Assert.Equal(2, request.Documents.Count);
+        Assert.All(request.Documents, d => Assert.InRange(d.Text.Length, 1, 5120));
+        Assert.Equal("azure-language", extraction.Extractor);
+        Assert.Empty(extraction.Warnings);
+        Assert.All(extraction.Entities, e => Assert.Equal(e.Text, body.Substring(e.Offset, e.Length)));
+        var secondStarts = body.IndexOf(request.Documents[1].Text, StringComparison.Ordinal);
+        Assert.Contains(extraction.Entities, e => e.Text == "Atyrau" && e.Offset > secondStarts);
+        Assert.Contains(extraction.Entities, e => e.Text == "Kassym-Jomart Tokayev" && e.Category == EntityCategory.Person);
+        Assert.Equal(6, extraction.TextRecords);
+        Assert.Equal([6L], recorded);
+    }
+
+    [Fact]
+    public async Task Twelve_documents_go_in_three_requests_and_come_back_to_their_articles()
+    {
+        string[] places = ["Astana", "Kostanay", "Akmola", "Aktobe", "Petropavlovsk", "Semey", "Orsk", "Uralsk", "Atyrau", "Kurgan", "Orenburg", "Zhambyl"];
+        var texts = places.Select(p => $"Water reached {p} on Tuesday.").ToArray();
+
+        var extractions = await Extractor().ExtractBatchAsync(texts, "en", CancellationToken.None);
+
+        Assert.Equal([5, 5, 2], _standIn.Requests.Select(r => r.Documents.Count));
+        for (var i = 0; i < places.Length; i++)
+        {
+            Assert.Contains(extractions[i].Entities, e => e.Text == places[i] && e.Offset == 14);
+            Assert.All(extractions[i].Entities, e => Assert.Equal(e.Text, texts[i].Substring(e.Offset, e.Length)));
+            Assert.Equal(1, extractions[i].TextRecords);
+        }
+    }
+
+    [Fact]
+    public async Task Articles_and_their_pieces_share_requests()
+    {
+        // The story (2 documents) and four short articles: 6 documents, so 2 requests, not 5.
+        string[] texts = [Story.KazakhstanFloods, "Aid reached Semey.", "Putin called Tokayev.", "UNICEF sent kits.", "Iran imports wheat."];
+
+        var extractions = await Extractor().ExtractBatchAsync(texts, "en", CancellationToken.None);
+
+        Assert.Equal([5, 1], _standIn.Requests.Select(r => r.Documents.Count));
+        Assert.Equal([6, 1, 1, 1, 1], extractions.Select(e => e.TextRecords));
+        Assert.Equal("UNICEF", Assert.Single(extractions[3].Entities).Text);
+    }
+
+    [Fact]
+    public async Task A_rejected_document_fails_its_article_only()
+    {
+        _standIn.RejectDocumentsContaining = "Lorem";
+        string[] texts = ["Aid reached Semey.", "Lorem ipsum Astana.", "Rescuers reached Orsk."];
+
+        var extractions = await Extractor().ExtractBatchAsync(texts, "en", CancellationToken.None);
+
+        Assert.Single(_standIn.Requests);
+        Assert.Equal("Semey", Assert.Single(extractions[0].Entities).Text);
+        Assert.Empty(extractions[1].Entities);
+        Assert.Equal(0, extractions[1].TextRecords);
+        Assert.Contains("InvalidDocument", Assert.Single(extractions[1].Warnings), StringComparison.Ordinal);
+        Assert.Equal("Orsk", Assert.Single(extractions[2].Entities).Text);
+        Assert.Empty(extractions[2].Warnings);
+    }
+
+    [Fact]
+    public async Task An_unsupported_language_is_a_warning_not_an_exception()
+    {
+        var extraction = await Extractor().ExtractAsync("Astana.", "xx", CancellationToken.None);
+
+        Assert.Empty(extraction.Entities);
+        Assert.Contains("UnsupportedLanguageCode", Assert.Single(extraction.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_language_means_the_default_language()
+    {
+        await Extractor().ExtractAsync("Astana.", "", CancellationToken.None);
+
+        Assert.Equal("en", Assert.Single(Assert.Single(_standIn.Requests).Documents).Language);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+using Alerts.Language;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Tests.Language;
+
+public sealed class FallbackEntityExtractorTests : IAsyncLifetime
+{
+    private LanguageStandIn _standIn = null!;
+    private ServiceProvider _services = null!;
+    private readonly StubEmbeddedExtractor _embedded = new();
+    private readonly ListLogger<FallbackEntityExtractor> _log = new();
+
+    public async Task InitializeAsync()
+    {
+        _standIn = await LanguageStandIn.StartAsync();
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _standIn.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    private FallbackEntityExtractor Extractor() => new(
+        new AzureLanguageEntityExtractor(
+            _standIn.KeyClient(maxRetries: 2),
+            Options.Create(new LanguageOptions { Endpoint = _standIn.Endpoint }),
+            new LanguageMetrics(_services.GetRequiredService<IMeterFactory>()),
+            NullLogger<AzureLanguageEntityExtractor>.Instance),
+        _embedded,
+        _log);
+
+    [Fact]
+    public async Task The_service_answering_500_three_times_means_the_embedded_extractor_flagged_as_fallback()
+    {
+        _standIn.AlwaysFail = Fault.ServerError;
+
+        var extraction = await Extractor().ExtractAsync(Story.KazakhstanFloods, "en", CancellationToken.None);
+
+        Assert.Equal(3, _standIn.Requests.Count); // the first try and two retries
+        Assert.Equal("embedded (fallback)", extraction.Extractor);
+        Assert.Equal(1, _embedded.Calls);
+        Assert.Contains("HTTP 500", Assert.Single(extraction.Warnings), StringComparison.Ordinal);
+        var (level, message, exception) = Assert.Single(_log.Entries);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains("fallback", message, StringComparison.Ordinal);
+        Assert.NotNull(exception);
+    }
+
+    [Fact]
+    public async Task A_batch_falls_back_as_a_whole_and_keeps_its_order()
+    {
+        _standIn.AlwaysFail = Fault.ServerError;
+
+        var extractions = await Extractor().ExtractBatchAsync(["Astana.", "Semey."], "en", CancellationToken.None);
+
+        Assert.Equal(["embedded (fallback)", "embedded (fallback)"], extractions.Select(e => e.Extractor));
+        Assert.Equal(2, _embedded.Calls);
+    }
+
+    [Fact]
+    public async Task A_working_service_is_used()
+    {
+        var extraction = await Extractor().ExtractAsync("Aid reached Semey.", "en", CancellationToken.None);
+
+        Assert.Equal("azure-language", extraction.Extractor);
+        Assert.Equal(0, _embedded.Calls);
+        Assert.Empty(_log.Entries);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_a_reason_to_fall_back()
+    {
+        _standIn.Hang = true;
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Extractor().ExtractAsync("Astana.", "en", cancellation.Token));
+
+        Assert.Equal(0, _embedded.Calls);
+    }
+}
