@@ -2,6 +2,8 @@ using Alerts.Analysis;
 using Alerts.Api;
 using Alerts.Delivery;
 using Alerts.Digests;
+using Alerts.Entities;
+using Alerts.Language;
 using Alerts.Subscriptions;
 using Alerts.Rules;
 using Alerts.Storage;
@@ -26,7 +28,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName)).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RuleCatalog>();
-        services.AddEntityExtraction(configuration);
+        services.AddEntityExtraction<EmbeddedEntityExtractor>(configuration);
         services.TryAddSingleton<ArticleAnalyzer>();
         return services;
     }
