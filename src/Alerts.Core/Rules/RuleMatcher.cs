@@ -5,15 +5,21 @@ using Lucene.Net.Index.Memory;
 namespace Alerts.Rules;
 
 /// <summary>
-/// Runs every rule against one article at a time, percolator-style: the article is indexed alone in a
-/// <see cref="MemoryIndex"/> and each stored query is scored against it.
+/// Runs the rules against one article at a time, percolator-style: the article is indexed alone in a
+/// <see cref="MemoryIndex"/> and each stored query is scored against it. A <see cref="Presearcher"/> first drops the
+/// rules that cannot match, so the cost follows the rules an article could meet, not the size of the rule set.
 /// </summary>
 public sealed class RuleMatcher
 {
-    public RuleMatcher(IEnumerable<CompiledRule> rules)
+    private readonly Presearcher? _presearcher;
+
+    /// <param name="rules">The rules, in the order matches are reported.</param>
+    /// <param name="presearch">Run only the rules whose required terms the article holds (the default); false runs every rule.</param>
+    public RuleMatcher(IEnumerable<CompiledRule> rules, bool presearch = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = [.. rules];
+        _presearcher = presearch ? new Presearcher(Rules) : null;
     }
 
     public IReadOnlyList<CompiledRule> Rules { get; }
@@ -34,8 +40,10 @@ public sealed class RuleMatcher
 
         var snippets = new SnippetBuilder(title, article.Body, index.CreateSearcher());
         var matches = new List<Match>();
-        foreach (var compiled in Rules)
+        var candidates = _presearcher?.Candidates(index) ?? Enumerable.Range(0, Rules.Count);
+        foreach (var i in candidates)
         {
+            var compiled = Rules[i];
             var score = index.Search(compiled.Query);
             if (score <= 0)
             {
