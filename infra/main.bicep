@@ -196,6 +196,10 @@ var appSettings = {
   Alerts__Digests__RetrySchedule: '00:01:00,00:05:00,00:30:00,02:00:00,06:00:00'
   Alerts__Digests__ClaimTimeout: '00:02:00'
   Alerts__Digests__Parallelism: '8'
+  // Email over Azure Communication Services arrives with the email channel's options; add its settings here when
+  // they exist (the settings test names any that are missing), e.g. with the names that branch chooses:
+  //   Alerts__Email__AcsEndpoint: communication.outputs.endpoint
+  //   Alerts__Email__Sender: communication.outputs.senderAddress
 }
 
 module functionApp 'modules/functionapp.bicep' = {

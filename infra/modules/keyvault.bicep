@@ -17,8 +17,8 @@ resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     }
     enableRbacAuthorization: true
     enableSoftDelete: true
+    // Short soft delete and no purge protection, so `azd down --purge` frees the name at once.
     softDeleteRetentionInDays: 7
-    enablePurgeProtection: true
     publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
