@@ -12,7 +12,7 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the deploying user, given blob access to upload articles; empty for none.')
+@description('Object id of the deploying user, allowed to upload articles and read the results; empty for none.')
 param principalId string = ''
 
 @description('Create the Event Grid subscription to the blob trigger. Needs the app deployed first: its webhook must answer Event Grid\'s validation.')
@@ -60,8 +60,10 @@ var deploymentContainer = 'app-package-${resourceToken}'
 
 // The names the code uses (Alerts.Storage.StorageNames); the tests check they agree.
 var articlesContainer = 'articles'
-var containers = [articlesContainer, 'analyses', 'digests', 'keys', deploymentContainer]
-var tables = ['articles', 'matches', 'rulematches', 'subscriptions', 'deliveries']
+var analysesContainer = 'analyses'
+var statusTable = 'articles'
+var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer]
+var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
 var queues = ['immediate-deliveries']
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -235,6 +237,9 @@ module uploader 'modules/uploader.bicep' = if (!empty(principalId)) {
   params: {
     principalId: principalId
     storageAccountName: names.storage
+    articlesContainer: articlesContainer
+    analysesContainer: analysesContainer
+    statusTable: statusTable
   }
   dependsOn: [storage]
 }
