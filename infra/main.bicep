@@ -190,7 +190,9 @@ var appSettings = {
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
   Alerts__Language__ModelVersion: 'latest'
-  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
+  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl)
+    ? 'https://${functionAppName}.azurewebsites.net'
+    : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'
   Alerts__Subscriptions__MaxQueries: '20'
   Alerts__Digests__SettleDelay: '00:00:30'

@@ -8,8 +8,6 @@ param tags object
 @description('F0 is free (5,000 text records a month, one F0 per subscription); S is pay per record.')
 param sku string = 'S'
 
-param publicNetworkAccess bool = true
-
 resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
   location: location
@@ -21,7 +19,8 @@ resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   properties: {
     customSubDomainName: name
     disableLocalAuth: true
-    publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled'
+    // Public even with the optional network: the app calls it with a token; a private endpoint can be added here.
+    publicNetworkAccess: 'Enabled'
   }
 }
 

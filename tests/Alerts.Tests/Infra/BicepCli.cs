@@ -13,7 +13,9 @@ internal static partial class BicepCli
     public static string Executable { get; } = typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "BicepPath").Value ?? throw new InvalidOperationException("BicepPath is not set.");
 
-    public static BicepRun Run(params string[] arguments)
+    public static BicepRun Run(params string[] arguments) => RunIn(RepoPaths.Root, arguments);
+
+    public static BicepRun RunIn(string workingDirectory, params string[] arguments)
     {
         Assert.True(File.Exists(Executable), $"The Bicep CLI is not at {Executable}: restore the test project.");
         EnsureExecutable();
@@ -22,7 +24,7 @@ internal static partial class BicepCli
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
         {

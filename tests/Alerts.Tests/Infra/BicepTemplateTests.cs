@@ -34,6 +34,31 @@ public class BicepTemplateTests
     }
 
     [Fact]
+    public void Every_bicep_file_is_formatted_as_bicep_format_writes_it()
+    {
+        // Format a copy (with bicepconfig.json, which may set the style) and compare: run `bicep format --pattern 'infra/**/*.bicep'` to fix.
+        var copy = Directory.CreateTempSubdirectory("alerts-bicep-format-");
+        try
+        {
+            var files = Directory.GetFiles(InfraPaths.Infra, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(RepoPaths.Root, f)).ToList();
+            foreach (var file in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy.FullName, file))!);
+                File.Copy(RepoPaths.Combine(file), Path.Combine(copy.FullName, file));
+            }
+            var format = BicepCli.RunIn(copy.FullName, "format", "--pattern", "infra/**/*.bicep");
+            Assert.True(format.ExitCode == 0, format.Error);
+            var unformatted = files.Where(f => f.EndsWith(".bicep", StringComparison.Ordinal)
+                && File.ReadAllText(RepoPaths.Combine(f)) != File.ReadAllText(Path.Combine(copy.FullName, f))).ToList();
+            Assert.True(unformatted.Count == 0, "Not as `bicep format` writes them: " + string.Join(", ", unformatted));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_linter_rules_are_at_warning_or_error()
     {
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "bicepconfig.json")),
