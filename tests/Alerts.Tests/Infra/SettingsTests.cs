@@ -113,11 +113,16 @@ public class SettingsTests
 
     [Fact]
     public void The_literal_bicep_values_bind_and_pass_the_apps_validation() =>
-        // A value computed at deployment (an ARM expression) stands in with the sample's value for the same setting.
+        // A value computed at deployment (an ARM expression) stands in with an https URL for a Uri, else the sample's value.
         BindAndValidate(AppSettings.Bicep
-            .Select(p => (p.Key, Value: p.Value?.ToString() is { } v && !v.StartsWith('[') ? v : AppSettings.Sample.GetValueOrDefault(p.Key)))
+            .Select(p => (p.Key, Value: p.Value?.ToString() is { } v && !v.StartsWith('[') ? v : StandIn(p.Key)))
             .Where(p => p.Value is not null)
             .ToDictionary(p => p.Key, p => p.Value));
+
+    private static string? StandIn(string setting) =>
+        AppSettings.Options.FirstOrDefault(s => s.Name == setting)?.Property?.PropertyType == typeof(Uri)
+            ? "https://deployed.example/"
+            : AppSettings.Sample.GetValueOrDefault(setting);
 
     // The app's own registrations (as Program.cs makes them) read the values; reading each options value runs its validation.
     private static void BindAndValidate(IReadOnlyDictionary<string, string?> values)
