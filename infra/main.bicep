@@ -18,7 +18,7 @@ param principalId string = ''
 @description('Create the Event Grid subscription to the blob trigger. Needs the app deployed first: its webhook must answer Event Grid\'s validation.')
 param articleEventsEnabled bool = false
 
-@description('Create a Key Vault for the subscriber-token signing key.')
+@description('Create a Key Vault for the subscriber-token signing key (today the app keeps it in storage, keys/), with the identity\'s role on it.')
 param keyVaultEnabled bool = false
 
 @description('Put storage (and the Key Vault) behind private endpoints in a new virtual network.')
