@@ -200,17 +200,16 @@ var appSettings = {
   Alerts__Digests__RetrySchedule: '00:01:00,00:05:00,00:30:00,02:00:00,06:00:00'
   Alerts__Digests__ClaimTimeout: '00:02:00'
   Alerts__Digests__Parallelism: '8'
-  // The email and webhook channels (branch channels) add these; uncomment when their options are merged (the settings
-  // test lists any setting that is missing here or set here without being read):
-  //   Alerts__Email__Provider: 'acs'
-  //   Alerts__Email__Sender: communication.outputs.senderAddress
-  //   Alerts__Email__SenderName: 'Alerts'
-  //   Alerts__Email__AcsEndpoint: communication.outputs.endpoint
-  //   Alerts__Email__SmtpHost: ''
-  //   Alerts__Email__SmtpPort: '587'
-  //   Alerts__Email__SmtpUser: ''
-  //   Alerts__Email__UseTls: 'true'
-  //   Alerts__Webhooks__Timeout: '00:00:15'
+  // Email through Azure Communication Services with the identity; the SMTP settings stay empty in Azure.
+  Alerts__Email__Provider: 'acs'
+  Alerts__Email__Sender: communication.outputs.senderAddress
+  Alerts__Email__SenderName: 'Alerts'
+  Alerts__Email__AcsEndpoint: communication.outputs.endpoint
+  Alerts__Email__SmtpHost: ''
+  Alerts__Email__SmtpPort: '587'
+  Alerts__Email__SmtpUser: ''
+  Alerts__Email__UseTls: 'true'
+  Alerts__Webhooks__Timeout: '00:00:15'
 }
 
 module functionApp 'modules/functionapp.bicep' = {
