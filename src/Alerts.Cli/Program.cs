@@ -6,6 +6,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
     AnalyzeCommand.Create(),
     RunCommand.Create(),
     UploadCommand.Create(),
+    ReceiveCommand.Create(),
 };
 foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
 {

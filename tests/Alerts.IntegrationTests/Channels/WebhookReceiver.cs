@@ -74,6 +74,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>Do something as the delivery arrives (kill the sender, stop its storage), then answer.</summary>
+    public void ThenRun(Func<Task> action, int status = StatusCodes.Status204NoContent) => _script.Enqueue(async context =>
+    {
+        await action();
+        context.Response.StatusCode = status;
+    });
+
     /// <summary>Hold the request until the sender gives up.</summary>
     public void ThenHang() => _script.Enqueue(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
 

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.IntegrationTests.Channels;
+using Alerts.IntegrationTests.Faults;
 using Alerts.LocalHost;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -19,18 +20,20 @@ using Xunit.Abstractions;
 namespace Alerts.IntegrationTests.LocalHost;
 
 /// <summary>
-/// What <c>alerts run</c> does, end to end: the local host (WebJobs SDK triggers, the API on Kestrel) against the test
-/// run's Azurite, a subscriber's webhook on 127.0.0.1 and an SMTP server. Nothing is called directly: the article goes
-/// in through the blob API and everything after it is the triggers' doing.
+/// What <c>alerts run</c> does, end to end: the local host (WebJobs SDK triggers, the API on Kestrel) against an Azurite
+/// of its own (the shared one holds other tests' blobs and queue messages, which its triggers would pick up), a
+/// subscriber's webhook on 127.0.0.1 and an SMTP server. Nothing is called directly: the article goes in through the
+/// blob API and everything after it is the triggers' doing.
 /// </summary>
-[Collection(AzuriteGroup.Name)]
-public sealed class LocalHostEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_dropped_article_reaches_an_immediate_webhook_once_and_the_next_digest_by_email_once()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = timeout.Token;
+        await using var storage = new RestartableAzurite();
+        await storage.StartAsync();
         await using var smtp = await SmtpCatcher.StartAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
         // The digest clock: 20 past a far-off hour, so no other test's window overlaps and the hourly digest is not due yet.
@@ -39,12 +42,11 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite, ITestOutputHe
         var api = new Uri($"http://127.0.0.1:{FreePort()}");
         var settings = new Dictionary<string, string?>(ChannelSettings.For(smtp))
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["AlertsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["AlertsStorage"] = storage.ConnectionString,
             ["DigestSchedule"] = "*/2 * * * * *",
             ["Alerts:Subscriptions:PublicBaseUrl"] = api.ToString(),
         };
-        await QuietOtherSubscribersAsync(settings);
         using var consoleText = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(consoleText), Ansi = AnsiSupport.No });
         console.Profile.Width = 1000; // no wrapping, so lines can be searched
@@ -77,7 +79,7 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite, ITestOutputHe
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(link), ct)).StatusCode);
 
             // The article, uploaded as any client would.
-            var container = azurite.Blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
+            var container = new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.ArticlesContainer);
             await container.CreateIfNotExistsAsync(cancellationToken: ct);
             var name = $"local-e2e/{Guid.NewGuid():N}.txt";
             var uploaded = Stopwatch.StartNew();
@@ -134,20 +136,6 @@ public sealed class LocalHostEndToEndTests(AzuriteFixture azurite, ITestOutputHe
                 return value;
             }
             await Task.Delay(100, ct);
-        }
-    }
-
-    /// <summary>The shared Azurite holds other tests' subscribers; the timer of this host would otherwise serve them too.</summary>
-    private async Task QuietOtherSubscribersAsync(Dictionary<string, string?> settings)
-    {
-        await using var services = azurite.BuildServices(settings);
-        var store = services.GetRequiredService<ISubscriptionStore>();
-        await foreach (var s in store.ListAsync(CancellationToken.None))
-        {
-            if (s.Status is SubscriptionStatus.Active or SubscriptionStatus.Failing)
-            {
-                await store.UpdateAsync(s.Id, x => x with { Status = SubscriptionStatus.Unsubscribed }, CancellationToken.None);
-            }
         }
     }
 
