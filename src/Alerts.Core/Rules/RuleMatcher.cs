@@ -1,6 +1,7 @@
 using Alerts.Articles;
 using Alerts.Entities;
 using Lucene.Net.Index.Memory;
+using Lucene.Net.Search;
 
 namespace Alerts.Rules;
 
@@ -24,7 +25,8 @@ public sealed class RuleMatcher
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
-    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities)
+    /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
+    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(entities);
@@ -44,7 +46,18 @@ public sealed class RuleMatcher
         foreach (var i in candidates)
         {
             var compiled = Rules[i];
-            var score = index.Search(compiled.Query);
+            float score;
+            try
+            {
+                score = index.Search(compiled.Query);
+            }
+            catch (BooleanQuery.TooManyClausesException)
+            {
+                // A wildcard inside a phrase becomes one clause per matching word of the article; past the limit the
+                // rule cannot be run on this article, and the other rules still are.
+                warnings?.Add($"Rule '{compiled.Rule.Id}' was not run: its wildcards match more than {BooleanQuery.MaxClauseCount} words of this article.");
+                continue;
+            }
             if (score <= 0)
             {
                 continue;
