@@ -11,6 +11,11 @@ internal static class HtmlArticleReader
 
     public static ArticleDraft Read(string html, string name)
     {
+        if (HtmlNesting.TooDeep(html))
+        {
+            throw new ArticleParseException(ArticleParseReasons.HtmlTooDeep,
+                $"The HTML nests elements more than {HtmlNesting.MaxDepth} levels deep; no article page does, and reading it would take minutes.");
+        }
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
 
@@ -33,6 +38,11 @@ internal static class HtmlArticleReader
             : "";
         if (string.IsNullOrWhiteSpace(text))
         {
+            // Without a readable main part, the page's own text is read: never the code and styles it carries.
+            foreach (var element in document.QuerySelectorAll("script, style, noscript, template").ToList())
+            {
+                element.Remove();
+            }
             text = BlocksToText(document);
         }
         if (string.IsNullOrWhiteSpace(text))
