@@ -76,10 +76,10 @@ public sealed class RuleMatcher
 
     private static void AddField(MemoryIndex index, string field, string text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !HasTokens(field, text))
         {
             // Lucene.NET's MemoryIndex throws on a query naming a field that got no tokens (Java returns no norms),
-            // so an empty field gets a control character that no analysed query term can equal.
+            // so an empty field (or a title of only "—" or emoji) gets a control character that no analysed query term can equal.
             index.AddField(field, index.KeywordTokenStream(new[] { EmptyFieldToken }));
             return;
         }
@@ -87,6 +87,16 @@ public sealed class RuleMatcher
     }
 
     private const string EmptyFieldToken = "\u0001";
+
+    /// <summary>False for text the analyzer drops whole: punctuation, emoji, one "word" longer than 255 characters.</summary>
+    private static bool HasTokens(string field, string text)
+    {
+        using var stream = RuleQuery.Analyzer.GetTokenStream(field, text);
+        stream.Reset();
+        var any = stream.IncrementToken();
+        stream.End();
+        return any;
+    }
 
     // All values of a category share one field (MemoryIndex takes a field once); entity fields are for
     // "location:Almaty" or "person:\"Kassym-Jomart Tokayev\"", not for phrases spanning two entities.
