@@ -73,6 +73,12 @@ internal static class BadArticles
             Assert.DoesNotContain("martial", a.Article.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("color", a.Article.Body, StringComparison.Ordinal);
         }),
+        ["HTML page of 30,000 paragraphs"] = BadArticle.Analysed("long.html", Encoding.UTF8.GetBytes(
+            $"<html><body><h1>Troops arrive</h1><p>{Unique()}</p>" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"<p>Day {i}: the first paratroopers arrived in Almaty, officials said.</p>")) + "</body></html>"), a =>
+        {
+            Assert.Contains("Day 29999: the first paratroopers arrived", a.Article.Body, StringComparison.Ordinal);
+            Assert.Contains(a.Matches, m => m.Rule == "troop-arrivals");
+        }),
         ["HTML entity bomb (billion laughs)"] = BadArticle.Analysed("laughs.html", Encoding.UTF8.GetBytes(EntityBomb()), a =>
         {
             Assert.Contains(a.Matches, m => m.Rule == "troop-arrivals");
