@@ -37,14 +37,18 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
         return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher))];
     }
 
-    private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher) => new()
+    private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher)
     {
-        Article = article,
-        Entities = extraction.Entities,
-        Matches = matcher.Match(article, extraction.Entities),
-        Extractor = extraction.Extractor,
-        TextRecords = extraction.TextRecords,
-        Warnings = extraction.Warnings,
-        AnalyzedAt = time.GetUtcNow(),
-    };
+        var warnings = new List<string>(extraction.Warnings);
+        return new()
+        {
+            Article = article,
+            Entities = extraction.Entities,
+            Matches = matcher.Match(article, extraction.Entities, warnings),
+            Extractor = extraction.Extractor,
+            TextRecords = extraction.TextRecords,
+            Warnings = warnings,
+            AnalyzedAt = time.GetUtcNow(),
+        };
+    }
 }

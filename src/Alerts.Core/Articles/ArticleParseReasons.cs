@@ -10,5 +10,6 @@ public static class ArticleParseReasons
     public const string MalformedJson = "json-malformed";
     public const string JsonShape = "json-shape";
     public const string NoContent = "no-content";
+    public const string HtmlTooDeep = "html-too-deep";
     public const string Unreadable = "unreadable";
 }

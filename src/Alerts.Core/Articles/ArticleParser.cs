@@ -6,6 +6,9 @@ namespace Alerts.Articles;
 /// <summary>Turns an upload (plain text, Markdown, HTML or JSON, any common encoding) into an <see cref="Article"/>.</summary>
 public static class ArticleParser
 {
+    public const int MaxTitleLength = 300;
+    private const int MaxSourceLength = 120;
+
     /// <summary>Parses an upload. The format comes from the name's extension, or from the content when the extension says nothing.</summary>
     /// <exception cref="ArticleParseException">The upload is empty, binary, malformed or holds no article text.</exception>
     public static Article Parse(string name, ReadOnlySpan<byte> content, string language = "en")
@@ -43,8 +46,9 @@ public static class ArticleParser
             Id = ComputeId(body),
             Name = name,
             Format = format,
-            Title = draft.Title,
-            Source = draft.Source,
+            // A JSON or HTML title can be any length; a headline is not, and the title is copied into every match row.
+            Title = draft.Title is null ? null : Truncate(draft.Title, MaxTitleLength),
+            Source = draft.Source is null ? null : Truncate(draft.Source, MaxSourceLength),
             PublishedAt = draft.PublishedAt,
             Url = draft.Url,
             Credits = draft.Credits,

@@ -6,6 +6,7 @@ namespace Alerts.Articles;
 public static partial class ArticleUrl
 {
     private const int MaxLength = 2048;
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\v\f\u00A0\u2028\u2029");
 
     /// <summary>
     /// Reads the URL that starts <paramref name="text"/>. Whitespace inside it is removed when the pieces on both sides
@@ -44,7 +45,13 @@ public static partial class ArticleUrl
         {
             return null;
         }
-        if (!Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri)
+        candidate = candidate.Trim();
+        // Uri keeps a line break inside the path as it is: "https://x.org/a\r\nBcc: …" would reach a Markdown link or a header.
+        if (candidate.AsSpan().IndexOfAny(Whitespace) >= 0 || candidate.Any(char.IsControl))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             || string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.', StringComparison.Ordinal) || !string.IsNullOrEmpty(uri.UserInfo))
         {

@@ -7,10 +7,16 @@ namespace Alerts.Articles;
 /// <summary>Finds the main content of an HTML page (SmartReader, a port of Mozilla's Readability) and its metadata.</summary>
 internal static class HtmlArticleReader
 {
+    private const int MaxReadabilityElements = 20_000;
     private const string BlockSelector = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
 
     public static ArticleDraft Read(string html, string name)
     {
+        if (HtmlNesting.TooDeep(html))
+        {
+            throw new ArticleParseException(ArticleParseReasons.HtmlTooDeep,
+                $"The HTML nests elements more than {HtmlNesting.MaxDepth} levels deep; no article page does, and reading it would take minutes.");
+        }
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
 
@@ -25,14 +31,20 @@ internal static class HtmlArticleReader
 
         // SmartReader resolves relative links against the page address; it never fetches anything for a parsed document.
         var pageUri = canonical?.ToString() ?? "https://article.invalid/" + Uri.EscapeDataString(name);
-        var reader = new SmartReader.Reader(pageUri, document);
-        var readable = reader.GetArticle();
+        // Readability's scoring grows faster than the page: on 100,000 paragraphs it runs for minutes and finds
+        // nothing. A page that large is read block by block instead.
+        var readable = document.All.Length <= MaxReadabilityElements ? new SmartReader.Reader(pageUri, document).GetArticle() : null;
 
-        var text = readable.IsReadable && !string.IsNullOrWhiteSpace(readable.Content)
+        var text = readable is { IsReadable: true } && !string.IsNullOrWhiteSpace(readable.Content)
             ? BlocksToText(parser.ParseDocument(readable.Content))
             : "";
         if (string.IsNullOrWhiteSpace(text))
         {
+            // Without a readable main part, the page's own text is read: never the code and styles it carries.
+            foreach (var element in document.QuerySelectorAll("script, style, noscript, template").ToList())
+            {
+                element.Remove();
+            }
             text = BlocksToText(document);
         }
         if (string.IsNullOrWhiteSpace(text))
@@ -43,9 +55,9 @@ internal static class HtmlArticleReader
         var body = WireText.ParseBody(text);
         return body with
         {
-            Title = Clean(readable.Title) ?? Clean(metaTitle),
+            Title = Clean(readable?.Title) ?? Clean(metaTitle),
             Source = Clean(siteName) ?? body.Source,
-            PublishedAt = published ?? (readable.PublicationDate is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : body.PublishedAt),
+            PublishedAt = published ?? (readable?.PublicationDate is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : body.PublishedAt),
             Url = canonical ?? body.Url,
         };
     }

@@ -52,6 +52,12 @@ public static class TextDecoder
                 "The upload contains NUL bytes: it is binary, or UTF-16 without a byte-order mark. Save it as UTF-8.");
         }
 
+        if (ControlCharacterFlood(bytes))
+        {
+            throw new ArticleParseException(ArticleParseReasons.Binary,
+                "The upload is mostly control characters: it is binary data or a terminal capture, not an article.");
+        }
+
         try
         {
             encodingName = "utf-8";
@@ -74,6 +80,21 @@ public static class TextDecoder
         {
             throw new ArticleParseException(ArticleParseReasons.Encoding, $"The upload declares {name} with a byte-order mark but holds invalid {name} data.", ex);
         }
+    }
+
+    /// <summary>More than one byte in ten of the first 64 KB is a C0 control other than tab, line feed, form feed and carriage return.</summary>
+    private static bool ControlCharacterFlood(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        var controls = 0;
+        foreach (var b in sample)
+        {
+            if (b is < 0x20 and not (0x09 or 0x0A or 0x0C or 0x0D) || b == 0x7F)
+            {
+                controls++;
+            }
+        }
+        return controls * 10 > sample.Length;
     }
 
     private static string? BinarySignature(ReadOnlySpan<byte> b) => b switch

@@ -67,10 +67,10 @@ public static partial class RuleLoader
 
     private static void Read(Stream stream, string origin, RuleLoadResult result)
     {
-        List<WatchRule?>? rules;
+        JsonDocument document;
         try
         {
-            rules = JsonSerializer.Deserialize<List<WatchRule?>>(stream, Json);
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = Json.MaxDepth });
         }
         catch (JsonException ex)
         {
@@ -78,33 +78,71 @@ public static partial class RuleLoader
             return;
         }
 
-        foreach (var rule in rules ?? [])
+        using (document)
         {
-            if (rule is null)
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                result.Errors.Add($"{origin}: null rule entry.");
-                continue;
+                result.Errors.Add($"{origin}: not a JSON array of rules (the file holds {document.RootElement.ValueKind.ToString().ToLowerInvariant()}).");
+                return;
             }
-            if (!RuleId().IsMatch(rule.Id ?? ""))
+            var position = 0;
+            foreach (var element in document.RootElement.EnumerateArray())
             {
-                result.Errors.Add($"{origin}: rule id '{rule.Id}' must be lower-case letters, digits and hyphens (2-64).");
-                continue;
-            }
-            if (!Enum.IsDefined(rule.Severity))
-            {
-                result.Errors.Add($"{origin}: rule '{rule.Id}' has no valid severity (low, medium, high, critical).");
-                continue;
-            }
-            try
-            {
-                result.Rules.Add(new CompiledRule(rule));
-            }
-            catch (RuleException ex)
-            {
-                result.Errors.Add($"{origin}: {ex.Message}");
+                position++;
+                WatchRule? rule;
+                try
+                {
+                    // One entry at a time: a rule with a missing field or a bad severity costs only itself.
+                    rule = element.Deserialize<WatchRule>(Json);
+                }
+                catch (JsonException ex)
+                {
+                    result.Errors.Add($"{origin}: rule {position}{IdOf(element)} is not valid: {ex.Message}");
+                    continue;
+                }
+                Add(rule, origin, result);
             }
         }
     }
+
+    private static string IdOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? $" ('{Clip(id.GetString())}')"
+            : "";
+
+    private static void Add(WatchRule? rule, string origin, RuleLoadResult result)
+    {
+        if (rule is null)
+        {
+            result.Errors.Add($"{origin}: null rule entry.");
+            return;
+        }
+        if (!RuleId().IsMatch(rule.Id ?? ""))
+        {
+            result.Errors.Add($"{origin}: rule id '{Clip(rule.Id)}' must be lower-case letters, digits and hyphens (2-64).");
+            return;
+        }
+        if (!Enum.IsDefined(rule.Severity))
+        {
+            result.Errors.Add($"{origin}: rule '{rule.Id}' has no valid severity (low, medium, high, critical).");
+            return;
+        }
+        if (result.Rules.Any(r => r.Rule.Id == rule.Id))
+        {
+            result.Errors.Add($"{origin}: rule '{rule.Id}' is defined twice; the first definition is kept.");
+            return;
+        }
+        try
+        {
+            result.Rules.Add(new CompiledRule(rule));
+        }
+        catch (RuleException ex)
+        {
+            result.Errors.Add($"{origin}: {ex.Message}");
+        }
+    }
+
+    private static string? Clip(string? s) => s is { Length: > 64 } ? s[..64] + "…" : s;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex RuleId();

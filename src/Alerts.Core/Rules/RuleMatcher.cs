@@ -1,6 +1,7 @@
 using Alerts.Articles;
 using Alerts.Entities;
 using Lucene.Net.Index.Memory;
+using Lucene.Net.Search;
 
 namespace Alerts.Rules;
 
@@ -24,7 +25,8 @@ public sealed class RuleMatcher
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
-    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities)
+    /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
+    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(entities);
@@ -44,7 +46,18 @@ public sealed class RuleMatcher
         foreach (var i in candidates)
         {
             var compiled = Rules[i];
-            var score = index.Search(compiled.Query);
+            float score;
+            try
+            {
+                score = index.Search(compiled.Query);
+            }
+            catch (BooleanQuery.TooManyClausesException)
+            {
+                // A wildcard inside a phrase becomes one clause per matching word of the article; past the limit the
+                // rule cannot be run on this article, and the other rules still are.
+                warnings?.Add($"Rule '{compiled.Rule.Id}' was not run: its wildcards match more than {BooleanQuery.MaxClauseCount} words of this article.");
+                continue;
+            }
             if (score <= 0)
             {
                 continue;
@@ -63,10 +76,10 @@ public sealed class RuleMatcher
 
     private static void AddField(MemoryIndex index, string field, string text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || !HasTokens(field, text))
         {
             // Lucene.NET's MemoryIndex throws on a query naming a field that got no tokens (Java returns no norms),
-            // so an empty field gets a control character that no analysed query term can equal.
+            // so an empty field (or a title of only "—" or emoji) gets a control character that no analysed query term can equal.
             index.AddField(field, index.KeywordTokenStream(new[] { EmptyFieldToken }));
             return;
         }
@@ -74,6 +87,16 @@ public sealed class RuleMatcher
     }
 
     private const string EmptyFieldToken = "\u0001";
+
+    /// <summary>False for text the analyzer drops whole: punctuation, emoji, one "word" longer than 255 characters.</summary>
+    private static bool HasTokens(string field, string text)
+    {
+        using var stream = RuleQuery.Analyzer.GetTokenStream(field, text);
+        stream.Reset();
+        var any = stream.IncrementToken();
+        stream.End();
+        return any;
+    }
 
     // All values of a category share one field (MemoryIndex takes a field once); entity fields are for
     // "location:Almaty" or "person:\"Kassym-Jomart Tokayev\"", not for phrases spanning two entities.

@@ -1,5 +1,4 @@
 using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.QueryParsers.ComplexPhrase;
 using Lucene.Net.Search;
 
 namespace Alerts.Rules;
@@ -28,7 +27,7 @@ public static class RuleQuery
         }
 
         // QueryParser keeps state and is not thread-safe: one per parse is cheap next to matching.
-        var parser = new ComplexPhraseQueryParser(EnglishStemmingAnalyzer.Version, RuleFields.Text, Analyzer)
+        var parser = new RuleQueryParser(EnglishStemmingAnalyzer.Version, RuleFields.Text, Analyzer)
         {
             DefaultOperator = Operator.AND,
             AutoGeneratePhraseQueries = true,
