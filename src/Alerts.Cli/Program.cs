@@ -11,4 +11,13 @@ foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Cr
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+try
+{
+    return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A bad setting is the user's to fix: say which, without a stack trace.
+    await Console.Error.WriteLineAsync($"Invalid settings: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
+    return 2;
+}

@@ -24,8 +24,10 @@ public static class LocalHostBuilder
             .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
             .ConfigureLogging(logging => logging
                 .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                .AddFilter((category, level) => level >= LogLevel.Warning
-                    || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)))
+                // The Azure SDK logs the 404s of its own existence probes (queues, containers) as warnings: noise here.
+                .AddFilter((category, level) => category?.StartsWith("Azure.", StringComparison.Ordinal) == true
+                    ? level >= LogLevel.Error
+                    : level >= LogLevel.Warning || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)))
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageBlobs();

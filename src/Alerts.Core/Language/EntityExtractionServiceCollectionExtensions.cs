@@ -47,7 +47,8 @@ public static class EntityExtractionServiceCollectionExtensions
                 $"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Endpoint)} is not set; Azure AI Language is not configured.");
             var clientOptions = new TextAnalyticsClientOptions();
             configureClient?.Invoke(clientOptions);
-            return string.IsNullOrEmpty(options.Key)
+            // A blank key, as in the copied sample settings, means Entra ID, like no key at all.
+            return string.IsNullOrWhiteSpace(options.Key)
                 ? new TextAnalyticsClient(endpoint, provider.GetService<TokenCredential>() ?? new DefaultAzureCredential(), clientOptions)
                 : new TextAnalyticsClient(endpoint, new AzureKeyCredential(options.Key), clientOptions);
         });

@@ -65,7 +65,7 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
 
     private string Warn(Exception exception, int articles)
     {
-        var reason = exception switch
+        var reason = (exception is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[^1] : exception) switch
         {
             RequestFailedException { Status: > 0 } failed => $"HTTP {failed.Status}" + (failed.ErrorCode is { Length: > 0 } code ? $" {code}" : ""),
             RequestFailedException => "no response",
@@ -81,6 +81,8 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         RequestFailedException or HttpRequestException or TimeoutException or AuthenticationFailedException => true,
+        // Azure.Core's retry policy throws this when every try failed without a response (a hanging or unreachable service).
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(e => IsServiceFailure(e, cancellationToken)),
         _ => false,
     };
 

@@ -14,10 +14,6 @@ public sealed class LanguageOptionsValidator : IValidateOptions<LanguageOptions>
         {
             failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Endpoint)} must be an absolute https URI without a query (http only for loopback), e.g. https://my-language.cognitiveservices.azure.com/; got '{endpoint}'.");
         }
-        if (options.Key is not null && string.IsNullOrWhiteSpace(options.Key))
-        {
-            failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Key)} is blank; remove it to use Entra ID.");
-        }
         if (string.IsNullOrWhiteSpace(options.ModelVersion))
         {
             failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.ModelVersion)} is required (e.g. latest).");

@@ -53,6 +53,29 @@ public sealed class FallbackEntityExtractorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hanging_service_times_out_and_the_article_is_still_analysed_by_the_embedded_extractor()
+    {
+        _standIn.Hang = true;
+        var options = _standIn.ClientOptions(maxRetries: 1);
+        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(500);
+        var extractor = new FallbackEntityExtractor(
+            new AzureLanguageEntityExtractor(
+                new Alerts.Language.Rest.LanguageClient(_standIn.Endpoint, new Azure.AzureKeyCredential(LanguageStandIn.Key), options),
+                Options.Create(new LanguageOptions { Endpoint = _standIn.Endpoint }),
+                new LanguageMetrics(_services.GetRequiredService<IMeterFactory>()),
+                NullLogger<AzureLanguageEntityExtractor>.Instance),
+            _embedded,
+            _log);
+
+        var extraction = await extractor.ExtractAsync(Story.KazakhstanFloods, "en", CancellationToken.None);
+
+        Assert.Equal(2, _standIn.Requests.Count); // the first try and one retry, each cut off by the network timeout
+        Assert.Equal("embedded (fallback)", extraction.Extractor);
+        Assert.Equal(1, _embedded.Calls);
+        Assert.Contains("timed out", Assert.Single(extraction.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_batch_falls_back_as_a_whole_and_keeps_its_order()
     {
         _standIn.AlwaysFail = Fault.ServerError;

@@ -1,0 +1,124 @@
+namespace Alerts.Entities;
+
+/// <summary>The words around and inside names that say what kind of name it is.</summary>
+internal static class CueWords
+{
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that head a person's title: what follows them in a capitalised run is a person.</summary>
+    public static readonly HashSet<string> TitleHeads = Set(
+        "President", "Vice-President", "Minister", "Secretary", "Secretary-General", "Chancellor", "Commissioner",
+        "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Ambassador", "Envoy",
+        "Spokesman", "Spokeswoman", "Spokesperson", "Commander", "General", "Gen.", "Colonel", "Col.", "Lt.", "Major",
+        "Maj.", "Captain", "Capt.", "Sgt.", "Sergeant", "Lieutenant", "Admiral", "Marshal", "Mr.", "Mrs.", "Ms.", "Dr.",
+        "Prof.", "Professor", "Judge", "Justice", "Senator", "Sen.", "Rep.", "Representative", "Congressman",
+        "Congresswoman", "Pope", "Patriarch", "Archbishop", "Bishop", "Cardinal", "Rev.", "Imam", "Ayatollah", "Leader",
+        "Chairman", "Chairwoman", "Chairperson", "Director", "Director-General", "Premier", "Speaker", "Ombudsman",
+        "Prosecutor", "Attorney", "Inspector", "Chief", "Coordinator", "Rapporteur", "Commissioner-General", "Monarch",
+        "Crown", "Dictator", "Warlord", "Ruler", "Officer", "Superintendent", "Sheriff", "Councillor", "Councilor");
+
+    /// <summary>Words that qualify a title ("Prime Minister", "Deputy Foreign Minister", "Secretary of State").</summary>
+    public static readonly HashSet<string> TitleModifiers = Set(
+        "Prime", "Deputy", "Vice", "Acting", "Interim", "Former", "First", "Foreign", "Defense", "Defence", "Interior",
+        "Finance", "Health", "Justice", "Economy", "Energy", "Trade", "Education", "Labour", "Labor", "Agriculture",
+        "Transport", "Emergency", "Emergencies", "Home", "Army", "Police", "Military", "Senior", "Assistant", "Associate",
+        "Executive", "Regional", "National", "Supreme", "High", "Grand", "Special", "Chief", "Attorney", "Crown",
+        "Opposition", "Security", "Humanitarian", "State", "Federal", "Provincial", "Presidential", "Press", "UN", "U.N.",
+        "Lieutenant", "Major", "Brigadier", "Field", "Vice-Admiral", "Rear");
+
+    /// <summary>After "of" in a title: "Secretary of State", "Minister of Defence", "Chief of Staff".</summary>
+    public static readonly HashSet<string> TitleOfObjects = Set(
+        "State", "Defense", "Defence", "Health", "Justice", "Staff", "Interior", "Finance", "Foreign", "Affairs",
+        "Police", "Emergencies", "Energy", "Commerce", "Homeland", "Security", "Information", "Education");
+
+    /// <summary>The last word of an organisation's name.</summary>
+    public static readonly HashSet<string> OrganizationTails = Set(
+        "Ministry", "Committee", "Organization", "Organisation", "Agency", "Council", "Commission", "Department", "Office",
+        "Bureau", "Service", "Services", "Authority", "Administration", "Assembly", "Parliament", "Congress", "Senate",
+        "Court", "Tribunal", "Party", "Front", "Movement", "Army", "Forces", "Force", "Guard", "Guards", "Police",
+        "Brigade", "Brigades", "Militia", "Battalion", "Regiment", "Navy", "Bank", "Fund", "Foundation", "Institute",
+        "University", "College", "Association", "Federation", "League", "Union", "Alliance", "Coalition", "Network",
+        "Group", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Airlines", "Airways", "Railways", "Agency",
+        "Programme", "Program", "Mission", "Centre", "Center", "Society", "Cross", "Crescent", "Watch", "International",
+        "Board", "Cabinet", "Government", "Directorate", "Inspectorate", "Secretariat", "Unit", "Corps", "Command",
+        "Exchange", "Club", "Times", "Post", "News", "Press", "Television", "Radio", "Broadcasting", "Industries",
+        "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue");
+
+    /// <summary>The first word of an organisation's name ("Ministry of Defence", "Bank of England", "Air Astana").</summary>
+    public static readonly HashSet<string> OrganizationHeads = Set(
+        "Ministry", "Department", "Bank", "University", "Office", "Council", "Court", "Federation", "Union", "League",
+        "Organization", "Organisation", "Institute", "Committee", "Commission", "Agency", "Air", "Party", "Army",
+        "Assembly", "Association", "Movement", "Front", "Board", "Church", "House");
+
+    /// <summary>The last word of a built place: a Location/Structural.</summary>
+    public static readonly HashSet<string> StructuralTails = Set(
+        "Airport", "Airfield", "Airbase", "Base", "Square", "Bridge", "Palace", "Stadium", "Station", "Street", "Avenue",
+        "Road", "Highway", "Dam", "Port", "Harbour", "Harbor", "Prison", "Camp", "Building", "Tower", "Embassy",
+        "Consulate", "Crossing", "Checkpoint", "Terminal", "Plant", "Refinery", "Mine", "Market", "Mall", "Cathedral");
+
+    /// <summary>The last word of a natural or administrative area: a Location/Geographical or GPE.</summary>
+    public static readonly HashSet<string> GeographicalTails = Set(
+        "River", "Mountains", "Mountain", "Mount", "Sea", "Lake", "Valley", "Desert", "Gulf", "Bay", "Island", "Islands",
+        "Peninsula", "Coast", "Strait", "Basin", "Plateau", "Forest", "Ocean", "Delta", "Hills", "Heights", "Plain");
+
+    public static readonly HashSet<string> AdministrativeTails = Set(
+        "Province", "Region", "District", "Oblast", "County", "Governorate", "Prefecture", "Territory", "Municipality",
+        "Republic", "Kingdom", "Emirate", "Canton", "Raion", "Krai", "State");
+
+    /// <summary>Words before a name that make it a place: "in Nur-Sultan", "the town of Zhanaozen".</summary>
+    public static readonly HashSet<string> PlacePrepositions = Set(
+        "in", "near", "outside", "around", "across", "into", "toward", "towards", "throughout");
+
+    public static readonly HashSet<string> PlaceNouns = Set(
+        "town", "city", "village", "capital", "province", "region", "district", "port", "suburb", "neighbourhood",
+        "neighborhood", "settlement", "county", "oblast", "state", "island", "enclave", "municipality", "hub");
+
+    /// <summary>Verbs of speech after a name: "Blinken said", "Guterres urged".</summary>
+    public static readonly HashSet<string> SpeechVerbs = Set(
+        "said", "says", "told", "added", "urged", "warned", "announced", "stated", "wrote", "declared", "insisted",
+        "claimed", "confirmed", "denied", "tweeted", "posted", "noted", "explained", "argued", "acknowledged", "admitted",
+        "replied", "asked", "demanded", "vowed", "pledged", "accused", "ordered", "signed", "decreed");
+
+    /// <summary>
+    /// Closed-class words and adverbs: never part of a name, however they are capitalised ("The", "Within", "However").
+    /// Nouns that open sentences ("Authorities", "Health officials") are not here: alone at a sentence start they are
+    /// dropped anyway, and inside a name they belong to it ("Security Council").
+    /// </summary>
+    public static readonly HashSet<string> CommonWords = Set(
+        "a", "an", "the", "this", "that", "these", "those", "some", "many", "most", "more", "much", "few", "several", "all",
+        "any", "each", "every", "both", "either", "neither", "no", "none", "other", "another", "such", "i", "we", "you",
+        "he", "she", "it", "they", "his", "her", "its", "their", "our", "my", "your", "who", "whom", "whose", "which",
+        "what", "where", "when", "why", "how", "whether", "if", "then", "than", "and", "but", "or", "nor", "so", "yet",
+        "for", "of", "in", "on", "at", "by", "to", "from", "with", "without", "within", "into", "onto", "over", "under",
+        "after", "before", "during", "since", "until", "till", "while", "although", "though", "because", "as", "about",
+        "above", "below", "across", "against", "along", "among", "amid", "around", "behind", "beside", "besides",
+        "between", "beyond", "despite", "down", "inside", "near", "off", "out", "outside", "through", "throughout",
+        "toward", "towards", "up", "upon", "via", "also", "however", "meanwhile", "moreover", "furthermore", "nevertheless",
+        "still", "instead", "later", "earlier", "now", "today", "yesterday", "tomorrow", "tonight", "there", "here",
+        "once", "already", "again", "only", "even", "just", "not", "according", "asked", "speaking",
+        "last", "next", "following", "separately", "elsewhere", "overnight", "in", "thousands", "hundreds", "dozens",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+        "sign", "share", "follow", "read", "watch", "subscribe", "click", "home", "news", "breaking", "update", "updated",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.",
+        "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "is", "are", "was", "were", "be", "been",
+        "has", "have", "had", "do", "does", "did", "will", "would", "should", "could", "can", "must", "might", "ok", "yes");
+
+    /// <summary>Connectors that may sit inside a name between capitalised words ("Bank of England", "Abu Bakr al Baghdadi").</summary>
+    public static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal)
+    {
+        "of", "for", "de", "del", "da", "do", "dos", "das", "al", "el", "bin", "ibn", "van", "von", "der", "den", "la", "le",
+    };
+
+    /// <summary>Suffixes that turn a name into an adjective: "Moscow-led", "Kyiv-based", "Iran-backed".</summary>
+    public static readonly HashSet<string> AdjectiveSuffixes = Set(
+        "led", "based", "backed", "born", "run", "held", "controlled", "allied", "bound", "owned", "brokered", "made",
+        "funded", "supported", "occupied", "linked", "aligned", "friendly", "style", "era", "wide", "flagged");
+
+    /// <summary>Upper-case words that are not organisations.</summary>
+    public static readonly HashSet<string> NotAcronyms = new(StringComparer.Ordinal)
+    {
+        "GMT", "UTC", "AM", "PM", "TV", "ID", "OK", "CEO", "GDP", "COVID", "PCR", "SMS", "PDF", "URL", "HTML", "II", "III",
+        "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "MP", "MPS", "MW", "KM", "KG", "CCTV", "SUV", "DNA", "HIV", "AIDS",
+    };
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Alerts.IntegrationTests.Faults;
+
+/// <summary>
+/// An Azurite of the test's own, from the repo's pinned npm package, that the test can stop and start again on the
+/// same ports and data folder: storage going away under a running pipeline, for real.
+/// </summary>
+internal sealed class RestartableAzurite : IAsyncDisposable
+{
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _data = Directory.CreateTempSubdirectory("alerts-faults-azurite.").FullName;
+    private readonly int _blobPort = FreePort();
+    private readonly int _queuePort = FreePort();
+    private readonly int _tablePort = FreePort();
+    private Process? _process;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};" +
+        $"BlobEndpoint=http://127.0.0.1:{_blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{_tablePort}/devstoreaccount1;";
+
+    public async Task StartAsync()
+    {
+        var root = RepoRoot();
+        var info = new ProcessStartInfo(Path.Combine(root, "node_modules", ".bin", "azurite"))
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+        {
+            "--silent", "--location", _data, "--blobHost", "127.0.0.1", "--blobPort", P(_blobPort), "--queueHost", "127.0.0.1",
+            "--queuePort", P(_queuePort), "--tableHost", "127.0.0.1", "--tablePort", P(_tablePort), "--skipApiVersionCheck", "--loose",
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+        _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!await ListeningAsync(port))
+            {
+                if (_process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port}.");
+                }
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>Kills it outright, as a crash or a network cut would: no graceful close of connections.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> ListeningAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Alerts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Alerts.sln not found.");
+    }
+}

@@ -1,0 +1,171 @@
+using Alerts.Articles;
+using Alerts.Entities;
+
+namespace Alerts.Tests.Entities;
+
+public class EmbeddedEntityExtractorTests
+{
+    private readonly EmbeddedEntityExtractor _extractor = new();
+
+    private static async Task<Article> SampleAsync(string file)
+    {
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.Combine("samples", file));
+        return ArticleParser.Parse(file, bytes);
+    }
+
+    private static HashSet<string> Names(IEnumerable<Entity> entities, string category) =>
+        [.. entities.Where(e => e.Category == category).Select(e => e.Text)];
+
+    [Fact]
+    public async Task A_wire_story_yields_the_people_places_and_organisations_a_reader_would_list()
+    {
+        var article = await SampleAsync("kazakhstan-emergency.txt");
+
+        var entities = _extractor.Extract(article.Body);
+
+        Assert.Equal(
+            ["Kassym-Jomart Tokayev", "Tokayev", "Nursultan Nazarbaev", "Nazarbaev", "Antony Blinken", "Antonio Guterres"],
+            Names(entities, EntityCategory.Person));
+        Assert.Superset(
+            new HashSet<string> { "Almaty", "Kazakhstan", "Russia", "Moscow", "Nur-Sultan", "Zhanaozen", "Washington", "U.S.", "Almaty International Airport" },
+            Names(entities, EntityCategory.Location));
+        Assert.Equal(
+            ["Interior Ministry", "Collective Security Treaty Organization", "CSTO", "Russian Defense Ministry", "Air Astana", "Security Council", "United Nations"],
+            Names(entities, EntityCategory.Organization));
+        Assert.Superset(new HashSet<string> { "President", "Secretary of State", "Secretary-General" }, Names(entities, EntityCategory.PersonType));
+    }
+
+    [Fact]
+    public async Task Every_entity_points_at_its_own_text_in_the_body()
+    {
+        foreach (var file in new[] { "kazakhstan-emergency.txt", "sudan-khartoum-fighting.md", "troop-withdrawal.html" })
+        {
+            var article = await SampleAsync(file);
+            var entities = _extractor.Extract(article.Body);
+
+            Assert.NotEmpty(entities);
+            Assert.All(entities, e => Assert.Equal(e.Text, article.Body.Substring(e.Offset, e.Length)));
+            // In order and never overlapping, as Azure AI Language returns them.
+            for (var i = 1; i < entities.Count; i++)
+            {
+                Assert.True(entities[i - 1].Offset + entities[i - 1].Length <= entities[i].Offset, $"{entities[i - 1].Text} overlaps {entities[i].Text} in {file}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("The ministry said on Monday that calm had returned.")]
+    [InlineData("Authorities imposed a curfew. Within hours the streets were empty.")]
+    [InlineData("Health officials said 40 people were treated. Internet access was cut.")]
+    [InlineData("Many residents fled. However, some stayed behind.")]
+    [InlineData("Security forces patrolled the city. Police said it was calm.")]
+    public void Sentence_openers_are_not_names(string text)
+    {
+        var entities = _extractor.Extract(text);
+
+        Assert.DoesNotContain(entities, e => e.Category is EntityCategory.Person or EntityCategory.Organization or EntityCategory.Location);
+    }
+
+    [Fact]
+    public void A_later_bare_surname_is_the_person_named_in_full_earlier()
+    {
+        var entities = _extractor.Extract(
+            "Prime Minister Alikhan Smailov resigned on Wednesday. Smailov had been in office since 2022. Officials close to Smailov said he would stay on.");
+
+        var people = entities.Where(e => e.Category == EntityCategory.Person).Select(e => e.Text).ToList();
+        Assert.Equal(["Alikhan Smailov", "Smailov", "Smailov"], people);
+        Assert.Contains(entities, e => e is { Text: "Prime Minister", Category: EntityCategory.PersonType });
+    }
+
+    [Fact]
+    public void Name_particles_belong_to_the_name_and_the_bare_surname_follows()
+    {
+        var entities = _extractor.Extract("Army chief General Abdel Fattah al-Burhan rejected talks. Burhan said the army would not negotiate.");
+
+        Assert.Equal(["Abdel Fattah al-Burhan", "Burhan"], Names(entities, EntityCategory.Person));
+    }
+
+    [Fact]
+    public void A_person_is_recognised_from_a_speech_verb_or_an_age_without_a_title()
+    {
+        var entities = _extractor.Extract(
+            "Volunteers arrived at dawn. Dana Zhunusova said the shelter was full. The group was founded by Yerlan Abenov, 54, last year.");
+
+        Assert.Equal(["Dana Zhunusova", "Yerlan Abenov"], Names(entities, EntityCategory.Person));
+        Assert.Contains(entities, e => e is { Text: "54", Category: EntityCategory.Quantity, Subcategory: EntityCategory.Subcategories.Age });
+    }
+
+    [Fact]
+    public void Places_come_from_the_gazetteer_from_cue_words_and_from_context()
+    {
+        var entities = _extractor.Extract(
+            "Clashes spread from Bishkek to the mining town of Kara-Balta and along the Chu River. Crowds gathered in Talas and outside Ala-Too Square.");
+
+        Assert.Contains(entities, e => e is { Text: "Bishkek", Category: EntityCategory.Location, Subcategory: EntityCategory.Subcategories.GPE });
+        Assert.Contains(entities, e => e is { Text: "Kara-Balta", Category: EntityCategory.Location });
+        Assert.Contains(entities, e => e is { Text: "Chu River", Subcategory: EntityCategory.Subcategories.Geographical });
+        Assert.Contains(entities, e => e is { Text: "Talas", Category: EntityCategory.Location });
+        Assert.Contains(entities, e => e is { Text: "Ala-Too Square", Subcategory: EntityCategory.Subcategories.Structural });
+    }
+
+    [Fact]
+    public void Organisations_come_from_cue_words_acronym_definitions_and_well_known_names()
+    {
+        var entities = _extractor.Extract(
+            "The Steppe Relief Initiative (SRI) and the Ministry of Emergency Situations sent tents. NATO and the Red Cross offered help, and Kazakhstan Temir Zholy Railways suspended trains.");
+
+        Assert.Equal(
+            ["Steppe Relief Initiative", "SRI", "Ministry of Emergency Situations", "NATO", "Red Cross", "Kazakhstan Temir Zholy Railways"],
+            Names(entities, EntityCategory.Organization));
+    }
+
+    [Fact]
+    public void Demonyms_and_led_adjectives_are_not_names_but_the_place_inside_is()
+    {
+        var entities = _extractor.Extract("Armenian and Belarusian peacekeepers joined a Moscow-led bloc of former Soviet states in the Central Asian country.");
+
+        Assert.Equal(["Moscow"], entities.Where(e => e.Category is EntityCategory.Location or EntityCategory.Person or EntityCategory.Organization).Select(e => e.Text));
+    }
+
+    [Fact]
+    public void All_caps_acronyms_match_only_in_capitals()
+    {
+        var entities = _extractor.Extract("Who ordered it? WHO officials said the US and the U.K. would send aid to us.");
+
+        Assert.Equal(["WHO", "US", "U.K."], entities.Where(e => e.Category is EntityCategory.Organization or EntityCategory.Location).Select(e => e.Text));
+    }
+
+    [Fact]
+    public void Dates_times_and_quantities_carry_Azure_Language_subcategories()
+    {
+        var entities = _extractor.Extract(
+            "On January 08, 2022 at 11:53 GMT, the 68-year-old minister said prices rose 12 percent, that $5 million in aid had arrived, and that 2,500 troops would stay for three weeks.");
+
+        Assert.Contains(entities, e => e is { Text: "January 08, 2022", Category: EntityCategory.DateTime, Subcategory: EntityCategory.Subcategories.Date });
+        Assert.Contains(entities, e => e is { Text: "11:53 GMT", Subcategory: EntityCategory.Subcategories.Time });
+        Assert.Contains(entities, e => e is { Text: "68-year-old", Subcategory: EntityCategory.Subcategories.Age });
+        Assert.Contains(entities, e => e is { Text: "12 percent", Subcategory: EntityCategory.Subcategories.Percentage });
+        Assert.Contains(entities, e => e is { Text: "$5 million", Subcategory: EntityCategory.Subcategories.Currency });
+        Assert.Contains(entities, e => e is { Text: "2,500", Subcategory: EntityCategory.Subcategories.Number });
+        Assert.Contains(entities, e => e is { Text: "three weeks", Subcategory: EntityCategory.Subcategories.Duration });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("no capitals here at all, only words.")]
+    public void Text_without_names_gives_no_names(string text)
+    {
+        Assert.DoesNotContain(_extractor.Extract(text), e => e.Category is EntityCategory.Person or EntityCategory.Organization or EntityCategory.Location);
+    }
+
+    [Fact]
+    public async Task Reports_itself_as_the_embedded_extractor_and_costs_nothing()
+    {
+        var result = await _extractor.ExtractAsync("President Kassym-Jomart Tokayev spoke.", "en", CancellationToken.None);
+
+        Assert.Equal("embedded", result.Extractor);
+        Assert.Equal(0, result.TextRecords);
+        Assert.Contains(result.Entities, e => e.Text == "Kassym-Jomart Tokayev");
+    }
+}
