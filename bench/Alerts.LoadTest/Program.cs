@@ -19,8 +19,11 @@ using Spectre.Console;
 // End-to-end load against Azurite and the local host (the same host as `alerts run`), loopback only. bench/load/run.sh
 // starts Azurite on free ports and runs this; see the README's Performance section.
 var options = LoadOptions.Parse(args);
+// Setup may be cancelled by the timeout; the waits below stop at the deadline and report what they measured.
 using var timeout = new CancellationTokenSource(options.Timeout);
 var ct = timeout.Token;
+var deadline = DateTimeOffset.UtcNow + options.Timeout - TimeSpan.FromSeconds(30);
+bool InTime() => DateTimeOffset.UtcNow < deadline;
 var inv = CultureInfo.InvariantCulture;
 void Say(string line) => Console.WriteLine(string.Create(inv, $"[{DateTime.UtcNow:HH:mm:ss}] {line}"));
 
@@ -109,18 +112,31 @@ Say($"{uploads.Count} articles uploaded in {(DateTimeOffset.UtcNow - start).Tota
 var statusTable = tables.GetTableClient(StorageNames.ArticlesTable);
 var rows = new Dictionary<string, (string Status, DateTimeOffset Time, int Matches)>(StringComparer.Ordinal);
 var names = uploads.ToDictionary(u => TableKeys.Escape(u.Name), u => u.Name, StringComparer.Ordinal);
-while (rows.Count < uploads.Count && !ct.IsCancellationRequested)
+var lastReport = DateTimeOffset.UtcNow;
+var lastProgress = (Count: 0, At: DateTimeOffset.UtcNow);
+// Stop waiting when nothing new was processed for two minutes: locally the blob trigger polls the container, and
+// a blob it misses in one scan waits for a later full scan (the WebJobs SDK documents delays of up to 10 minutes).
+while (rows.Count < uploads.Count && InTime() && DateTimeOffset.UtcNow - lastProgress.At < TimeSpan.FromMinutes(2))
 {
-    await foreach (var e in statusTable.QueryAsync<TableEntity>(filter: "PartitionKey eq 'upload'", cancellationToken: ct))
+    await foreach (var e in statusTable.QueryAsync<TableEntity>(filter: "PartitionKey eq 'upload'", cancellationToken: CancellationToken.None))
     {
         if (names.TryGetValue(e.RowKey, out var name) && !rows.ContainsKey(name))
         {
             rows[name] = (e.GetString("Status") ?? "?", e.GetDateTimeOffset("Time") ?? DateTimeOffset.UtcNow, e.GetInt32("MatchCount") ?? 0);
         }
     }
+    if (rows.Count > lastProgress.Count)
+    {
+        lastProgress = (rows.Count, DateTimeOffset.UtcNow);
+    }
     if (rows.Count < uploads.Count)
     {
-        await Task.Delay(1000, ct);
+        if (DateTimeOffset.UtcNow - lastReport > TimeSpan.FromSeconds(30))
+        {
+            Say($"{rows.Count} of {uploads.Count} processed");
+            lastReport = DateTimeOffset.UtcNow;
+        }
+        await Task.Delay(1000, CancellationToken.None);
     }
 }
 var analysedAt = rows.Values.Select(r => r.Time).DefaultIfEmpty(start).Max();
@@ -132,14 +148,14 @@ Say($"{rows.Count} of {uploads.Count} processed ({string.Join(", ", rows.Values.
 var expected = uploads.Where(u => rows.TryGetValue(u.Name, out var r) && r.Matches > 0).ToList();
 var lastCount = -1;
 var quietSince = DateTimeOffset.UtcNow;
-while (!ct.IsCancellationRequested && receiver.FirstSeen.Count < expected.Count && DateTimeOffset.UtcNow - quietSince < TimeSpan.FromSeconds(10))
+while (InTime() && receiver.FirstSeen.Count < expected.Count && DateTimeOffset.UtcNow - quietSince < TimeSpan.FromSeconds(10))
 {
     if (receiver.FirstSeen.Count != lastCount)
     {
         lastCount = receiver.FirstSeen.Count;
         quietSince = DateTimeOffset.UtcNow;
     }
-    await Task.Delay(500, ct);
+    await Task.Delay(500, CancellationToken.None);
 }
 var toWebhook = expected.Where(u => receiver.FirstSeen.ContainsKey(u.Id)).Select(u => (receiver.FirstSeen[u.Id] - uploaded[u.Name]).TotalMilliseconds).ToList();
 Say($"webhooks: {receiver.FirstSeen.Count} of {expected.Count} matched articles arrived ({receiver.Requests} requests)");
@@ -147,8 +163,10 @@ Say($"webhooks: {receiver.FirstSeen.Count} of {expected.Count} matched articles 
 // The digest run: hourly subscriptions whose window holds this run's matches; the clock is moved past the window's end.
 double? digestSeconds = null;
 DigestRunSummary? summary = null;
-if (options.DigestSubscriptions > 0 && !ct.IsCancellationRequested)
+if (options.DigestSubscriptions > 0 && InTime())
 {
+    using var digestTimeout = new CancellationTokenSource(deadline - DateTimeOffset.UtcNow);
+    ct = digestTimeout.Token;
     watch.Restart();
     await Parallel.ForEachAsync(Enumerable.Range(0, options.DigestSubscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
         await store.AddAsync(new Subscription
@@ -169,8 +187,15 @@ if (options.DigestSubscriptions > 0 && !ct.IsCancellationRequested)
     clock.Offset = hourEnd - now + TimeSpan.FromMinutes(1);
     var requestsBefore = receiver.Requests;
     watch.Restart();
-    summary = await host.Services.GetRequiredService<DeliveryService>().RunAsync(ct);
-    digestSeconds = watch.Elapsed.TotalSeconds;
+    try
+    {
+        summary = await host.Services.GetRequiredService<DeliveryService>().RunAsync(ct);
+        digestSeconds = watch.Elapsed.TotalSeconds;
+    }
+    catch (OperationCanceledException)
+    {
+        Say($"digest run stopped by the timeout after {watch.Elapsed.TotalSeconds:F1} s");
+    }
     Say($"digest run: {summary} in {digestSeconds:F1} s, {receiver.Requests - requestsBefore} webhook requests");
 }
 
@@ -184,7 +209,7 @@ Console.WriteLine(string.Create(inv, $"| Articles analysed per second (first upl
 Console.WriteLine(string.Create(inv, $"| Upload-to-match p50 / p95 | {Percentile(toMatch, 50):F0} ms / {Percentile(toMatch, 95):F0} ms |"));
 Console.WriteLine(string.Create(inv, $"| Upload-to-webhook p50 / p95 ({toWebhook.Count} articles{(standIn ? ", stand-in webhook channel" : "")}) | {Percentile(toWebhook, 50):F0} ms / {Percentile(toWebhook, 95):F0} ms |"));
 Console.WriteLine(string.Create(inv, $"| Digest run, {options.DigestSubscriptions} hourly subscriptions (+{options.Subscriptions} immediate) | {(digestSeconds is { } d ? $"{d:F1} s: {summary}" : "not run")} |"));
-return ct.IsCancellationRequested ? 3 : 0;
+return rows.Count < uploads.Count || digestSeconds is null && options.DigestSubscriptions > 0 ? 3 : 0;
 
 static double Percentile(List<double> values, int p)
 {
