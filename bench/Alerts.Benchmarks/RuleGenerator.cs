@@ -91,8 +91,8 @@ public static class RuleGenerator
     private static readonly string[] Codas = ["", "n", "r", "x", "l", "s", "m", "nt", "rk", "v"];
     private static readonly string[] BrandSuffixes = ["", "", "", " Group", " Bank", " Energy", " Pharma", " Logistics", " Motors", " Foods", " Telecom"];
 
-    // Hyphenated words are written as separate words: inside a quoted phrase, Lucene.Net's complex phrase parser
-    // accepts "no-fly zone" but throws when it runs (see the README's Performance section).
+    // Hyphenated words are written as separate words: inside a quoted phrase Lucene.Net's complex phrase query cannot
+    // run "no-fly zone", so RuleQuery refuses it (see the README's Performance section).
 
     /// <summary><paramref name="count"/> rules; the same count and seed always give the same rules.</summary>
     public static IReadOnlyList<WatchRule> Generate(int count, int seed = 7)
