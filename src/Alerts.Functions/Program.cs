@@ -7,6 +7,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddAlertsAnalysis(builder.Configuration)
     .AddAlertsStorage(builder.Configuration)
-    .AddAlertsDelivery(builder.Configuration);
+    .AddAlertsDelivery(builder.Configuration)
+    .AddAlertsChannels(builder.Configuration);
 
 builder.Build().Run();

@@ -18,6 +18,7 @@ public static class LocalDefaults
             ["Alerts:Email:Provider"] = "smtp",
             ["Alerts:Email:SmtpHost"] = "127.0.0.1",
             ["Alerts:Email:SmtpPort"] = "1025",
+            ["Alerts:Email:UseTls"] = "false",
             ["Alerts:Email:Sender"] = "alerts@localhost.localdomain",
             // A receiver on this machine is the point of running locally; Azure never sets these.
             ["Alerts:Webhooks:AllowLoopback"] = "true",

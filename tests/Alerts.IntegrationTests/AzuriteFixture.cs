@@ -50,7 +50,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             .AddSingleton<IConfiguration>(configuration)
             .AddAlertsAnalysis(configuration)
             .AddAlertsStorage(configuration)
-            .AddAlertsDelivery(configuration);
+            .AddAlertsDelivery(configuration)
+            .AddAlertsChannels(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

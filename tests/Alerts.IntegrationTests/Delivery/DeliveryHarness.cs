@@ -9,9 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Alerts.IntegrationTests.Delivery;
 
 /// <summary>
-/// The real pipeline on Azurite with a controllable clock. Each harness starts on its own day far from today, so
-/// its matches fall in windows no other test writes to, and it first quiets every active subscription left in the
-/// shared Azurite (tests of the Azurite collection run one at a time).
+/// The real pipeline on Azurite with a controllable clock, and the channels given (the real ones when none are).
+/// Each harness starts on its own day far from today, so its matches fall in windows no other test writes to, and it
+/// first quiets every active subscription left in the shared Azurite (tests of the Azurite collection run one at a time).
 /// </summary>
 internal sealed class DeliveryHarness : IAsyncDisposable
 {
@@ -46,6 +46,11 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         var services = azurite.BuildServices(values, s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            // Scripted channels stand in for the real ones; with none given, the real channels send.
+            if (channels.Any())
+            {
+                s.RemoveAll<Alerts.Delivery.IDigestChannel>();
+            }
             foreach (var channel in channels)
             {
                 s.AddSingleton(channel);

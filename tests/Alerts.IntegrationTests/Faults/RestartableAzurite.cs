@@ -60,13 +60,29 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills it outright, as a crash or a network cut would: no graceful close of connections.</summary>
+    /// <summary>
+    /// Takes storage away: connections drop and every request is refused until <see cref="StartAsync"/>. Azurite is
+    /// stopped with SIGTERM so it flushes what it acknowledged, as real storage keeps acknowledged writes; a SIGKILL
+    /// would lose the emulator's last few seconds and test the emulator, not the pipeline.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
         _process?.Dispose();
         _process = null;

@@ -1,0 +1,59 @@
+// Pushes the storage account's blob-created events under articles/ to the blob trigger's webhook, so an upload
+// is analysed within seconds (no polling). Event Grid validates a webhook when the subscription is made, and the
+// blobs_extension key exists only once the app runs, so main.bicep deploys this after the code (see azure.yaml).
+param systemTopicName string
+param subscriptionName string
+param location string
+param tags object
+param storageAccountName string
+param functionAppName string
+param container string
+
+@description('The blob-triggered function, as the host names it.')
+param functionName string = 'Host.Functions.ArticleUploaded'
+
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: storageAccountName
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
+  name: systemTopicName
+  location: location
+  tags: tags
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
+resource articleUploads 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
+  parent: systemTopic
+  name: subscriptionName
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${site.properties.defaultHostName}/runtime/webhooks/blobs?functionName=${functionName}&code=${listKeys('${site.id}/host/default', site.apiVersion).systemKeys.blobs_extension}'
+        maxEventsPerBatch: 1
+        preferredBatchSizeInKilobytes: 64
+      }
+    }
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobCreated'
+      ]
+      subjectBeginsWith: '/blobServices/default/containers/${container}/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+}
+
+output systemTopicName string = systemTopic.name

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Alerts.Channels.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.IntegrationTests.Channels;
+
+/// <summary>
+/// A real webhook receiver: Kestrel on 127.0.0.1, verifying every signature with <see cref="WebhookSignature"/> as a
+/// subscriber would. It answers handshakes (echoing the code, or not) and can be scripted to fail, hang or redirect.
+/// </summary>
+internal sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+
+    private WebhookReceiver(WebApplication app, Uri url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    /// <summary>The hook's URL (http on loopback: the tests allow both, as the local host does).</summary>
+    public Uri Url { get; }
+
+    /// <summary>The signing secret, once known (the handshake is how the receiver learns of it).</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Answer handshakes with the code (true) or with an empty 200 (false).</summary>
+    public bool EchoValidation { get; set; } = true;
+
+    /// <summary>The clock the receiver checks timestamps against (the pipeline's clock in tests).</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
+
+    public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
+
+    public IEnumerable<ReceivedWebhook> Digests => Received.Where(r => r.Type == WebhookPayload.DigestType);
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        WebhookReceiver? receiver = null;
+        app.Run(context => receiver!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver = new WebhookReceiver(app, new Uri(address + "/hooks/alerts"));
+        return receiver;
+    }
+
+    public void Then(int status, string? retryAfter = null) => _script.Enqueue(context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+        return Task.CompletedTask;
+    });
+
+    public void ThenRedirect(string location) => _script.Enqueue(context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status302Found;
+        context.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Hold the request until the sender gives up.</summary>
+    public void ThenHang() => _script.Enqueue(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var headers = context.Request.Headers;
+        var id = headers[WebhookSignature.IdHeader].ToString();
+        var timestamp = headers[WebhookSignature.TimestampHeader].ToString();
+        var signature = headers[WebhookSignature.SignatureHeader].ToString();
+        using var json = JsonDocument.Parse(body);
+        var type = json.RootElement.GetProperty("type").GetString();
+        bool? verified = Secret is null ? null : WebhookSignature.Verify(Secret, id, timestamp, body, signature, WebhookSignature.DefaultTolerance, Now());
+        var received = new ReceivedWebhook(context.Request.Path, id, timestamp, signature, type, body, verified);
+        Received.Enqueue(received);
+
+        if (type == WebhookValidation.ValidationType)
+        {
+            if (EchoValidation)
+            {
+                await context.Response.WriteAsJsonAsync(new { validationResponse = json.RootElement.GetProperty("validationCode").GetString() });
+            }
+            return;
+        }
+        if (_script.TryDequeue(out var next))
+        {
+            await next(context);
+            return;
+        }
+        context.Response.StatusCode = verified == false ? StatusCodes.Status401Unauthorized : StatusCodes.Status204NoContent;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string? Type, string Body, bool? Verified)
+{
+    public JsonElement Json => JsonSerializer.Deserialize<JsonElement>(Body);
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Alerts.Channels.Email;
+using Alerts.Delivery;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Tests.Channels;
+
+/// <summary>The ACS Email sender against a Kestrel stand-in (HTTPS on 127.0.0.1) that checks what the service checks.</summary>
+public sealed class AcsEmailSenderTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<(int Status, string Body)> _script = new();
+    private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<JsonElement> _bodies = new();
+    private readonly ConcurrentQueue<string> _operationIds = new();
+    private readonly X509Certificate2 _certificate = CreateCertificate();
+    private WebApplication? _app;
+    private Uri? _endpoint;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = _certificate));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync();
+        _endpoint = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        _certificate.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Method != "POST" || request.Path != "/emails:send")
+        {
+            _problems.Enqueue($"{request.Method} {request.Path}");
+        }
+        if (request.Query["api-version"] != "2023-03-31")
+        {
+            _problems.Enqueue("api-version " + request.Query["api-version"]);
+        }
+        if (request.Headers.Authorization != "Bearer test-token")
+        {
+            _problems.Enqueue("authorization " + request.Headers.Authorization);
+        }
+        _operationIds.Enqueue(request.Headers["Operation-Id"].ToString());
+        if (!Guid.TryParse(request.Headers["Operation-Id"], out _))
+        {
+            _problems.Enqueue("operation-id " + request.Headers["Operation-Id"]);
+        }
+        _bodies.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
+        var (status, body) = _script.TryDequeue(out var next) ? next : (202, """{"id":"op-1","status":"Running"}""");
+        context.Response.StatusCode = status;
+        if (status == 202)
+        {
+            context.Response.Headers["Operation-Location"] = $"{_endpoint}emails/operations/op-1?api-version=2023-03-31";
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body);
+    }
+
+    private AcsEmailSender Sender()
+    {
+        var options = new AcsEmailClientOptions();
+        options.Retry.MaxRetries = 0;
+        var thumbprint = _certificate.Thumbprint;
+#pragma warning disable CA2000 // The transport owns the handler.
+        options.Transport = new HttpClientTransport(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
+        });
+#pragma warning restore CA2000
+        var settings = Options.Create(new EmailOptions { Provider = EmailProvider.Acs, Sender = "DoNotReply@alerts.example.org", AcsEndpoint = _endpoint });
+        return new AcsEmailSender(settings, new FakeCredential(), options, NullLogger<AcsEmailSender>.Instance);
+    }
+
+    private static EmailMessage Message() => new()
+    {
+        To = "analyst@example.org",
+        Subject = "Alerts: Emergency declared",
+        TextBody = "text part",
+        HtmlBody = "<p>html part</p>",
+        MessageId = "dg_0123",
+        Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = "<https://alerts.test/api/unsubscribe?token=t>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
+    };
+
+    [Fact]
+    public async Task Sends_the_documented_request_with_a_bearer_token_and_takes_202_as_sent()
+    {
+        var outcome = await Sender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Sent, outcome.Result);
+        Assert.Empty(_problems);
+        var body = Assert.Single(_bodies);
+        Assert.Equal("DoNotReply@alerts.example.org", body.GetProperty("senderAddress").GetString());
+        Assert.Equal("Alerts: Emergency declared", body.GetProperty("content").GetProperty("subject").GetString());
+        Assert.Equal("text part", body.GetProperty("content").GetProperty("plainText").GetString());
+        Assert.Equal("<p>html part</p>", body.GetProperty("content").GetProperty("html").GetString());
+        Assert.Equal("analyst@example.org", body.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString());
+        Assert.Equal("List-Unsubscribe=One-Click", body.GetProperty("headers").GetProperty("List-Unsubscribe-Post").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_message_always_has_the_same_operation_id_so_a_resend_is_not_a_second_email()
+    {
+        var sender = Sender();
+        await sender.SendAsync(Message(), CancellationToken.None);
+        await sender.SendAsync(Message(), CancellationToken.None);
+        await sender.SendAsync(Message() with { MessageId = "dg_4567" }, CancellationToken.None);
+
+        Assert.Empty(_problems);
+        var ids = _operationIds.ToArray();
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[0], ids[2]);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_a_failure_with_the_services_error_code()
+    {
+        _script.Enqueue((400, """{"error":{"code":"InvalidSenderDomain","message":"The sender domain is not linked."}}"""));
+
+        var outcome = await Sender().SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Failed, outcome.Result);
+        Assert.Equal("ACS Email HTTP 400: InvalidSenderDomain The sender domain is not linked.", outcome.Error);
+    }
+
+    private sealed class FakeCredential : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            requestContext.Scopes.SequenceEqual([AcsEmailSender.Scope])
+                ? new AccessToken("test-token", DateTimeOffset.UtcNow.AddHours(1))
+                : throw new InvalidOperationException("Unexpected scope " + string.Join(' ', requestContext.Scopes));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+}

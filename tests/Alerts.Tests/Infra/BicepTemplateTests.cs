@@ -1,0 +1,329 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Alerts.Storage;
+
+namespace Alerts.Tests.Infra;
+
+/// <summary>
+/// Builds infra/main.bicep with the Bicep CLI (no network) and checks the compiled ARM JSON: what the app needs
+/// is there, and nothing in it holds a key.
+/// </summary>
+public class BicepTemplateTests
+{
+    [Fact]
+    public void Main_bicep_builds_without_errors_or_warnings()
+    {
+        var build = ArmTemplate.Build;
+        Assert.True(build.ExitCode == 0, $"bicep build failed:\n{build.Error}");
+        Assert.True(build.Diagnostics.Count == 0, "bicep build reported:\n" + string.Join('\n', build.Diagnostics));
+        Assert.Equal("https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#", ArmTemplate.Main["$schema"]?.ToString());
+    }
+
+    [Fact]
+    public void Main_bicep_lints_clean_with_the_repo_rules_and_covers_every_module()
+    {
+        var lint = BicepCli.Run("lint", InfraPaths.MainBicep);
+        Assert.True(lint.ExitCode == 0 && lint.Diagnostics.Count == 0, $"bicep lint infra/main.bicep:\n{lint.Output}{lint.Error}");
+
+        // Lint and build report the modules' diagnostics too, as long as main.bicep uses every one of them.
+        var main = File.ReadAllText(InfraPaths.MainBicep);
+        foreach (var module in Directory.GetFiles(Path.Combine(InfraPaths.Infra, "modules"), "*.bicep"))
+        {
+            Assert.Contains($"'modules/{Path.GetFileName(module)}'", main, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_bicep_file_is_formatted_as_bicep_format_writes_it()
+    {
+        // Format a copy (with bicepconfig.json, which may set the style) and compare: run `bicep format --pattern 'infra/**/*.bicep'` to fix.
+        var copy = Directory.CreateTempSubdirectory("alerts-bicep-format-");
+        try
+        {
+            var files = Directory.GetFiles(InfraPaths.Infra, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(RepoPaths.Root, f)).ToList();
+            foreach (var file in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy.FullName, file))!);
+                File.Copy(RepoPaths.Combine(file), Path.Combine(copy.FullName, file));
+            }
+            var format = BicepCli.RunIn(copy.FullName, "format", "--pattern", "infra/**/*.bicep");
+            Assert.True(format.ExitCode == 0, format.Error);
+            var unformatted = files.Where(f => f.EndsWith(".bicep", StringComparison.Ordinal)
+                && File.ReadAllText(RepoPaths.Combine(f)) != File.ReadAllText(Path.Combine(copy.FullName, f))).ToList();
+            Assert.True(unformatted.Count == 0, "Not as `bicep format` writes them: " + string.Join(", ", unformatted));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_linter_rules_are_at_warning_or_error()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "bicepconfig.json")),
+            documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        var rules = config["analyzers"]!["core"]!["rules"]!.AsObject();
+        Assert.True(rules.Count >= 30, "bicepconfig.json should set the linter rules explicitly.");
+        // Only the two rules that judge by today's date or a registry are off (see the comment in bicepconfig.json).
+        var off = rules.Where(r => r.Value!["level"]!.ToString() is not ("warning" or "error")).Select(r => r.Key).Order().ToArray();
+        Assert.Equal(["use-recent-api-versions", "use-recent-module-versions"], off);
+    }
+
+    [Theory]
+    [InlineData("Microsoft.Resources/resourceGroups")]
+    [InlineData("Microsoft.ManagedIdentity/userAssignedIdentities")]
+    [InlineData("Microsoft.Web/serverfarms")]
+    [InlineData("Microsoft.Web/sites")]
+    [InlineData("Microsoft.Web/sites/config")]
+    [InlineData("Microsoft.Web/sites/basicPublishingCredentialsPolicies")]
+    [InlineData("Microsoft.Storage/storageAccounts")]
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers")]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables")]
+    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues")]
+    [InlineData("Microsoft.EventGrid/systemTopics")]
+    [InlineData("Microsoft.EventGrid/systemTopics/eventSubscriptions")]
+    [InlineData("Microsoft.CognitiveServices/accounts")]
+    [InlineData("Microsoft.OperationalInsights/workspaces")]
+    [InlineData("Microsoft.Insights/components")]
+    [InlineData("Microsoft.Communication/communicationServices")]
+    [InlineData("Microsoft.Communication/emailServices")]
+    [InlineData("Microsoft.Communication/emailServices/domains")]
+    [InlineData("Microsoft.Authorization/roleAssignments")]
+    [InlineData("Microsoft.KeyVault/vaults")]
+    [InlineData("Microsoft.Network/virtualNetworks")]
+    [InlineData("Microsoft.Network/privateEndpoints")]
+    [InlineData("Microsoft.Network/privateDnsZones")]
+    public void Every_resource_family_is_declared(string type) =>
+        Assert.NotEmpty(ArmTemplate.OfType(type));
+
+    [Fact]
+    public void Main_takes_the_azd_parameters_and_tags_everything_with_the_environment()
+    {
+        var parameters = ArmTemplate.Main["parameters"]!.AsObject();
+        Assert.True(parameters.ContainsKey("environmentName"));
+        Assert.True(parameters.ContainsKey("location"));
+        Assert.Contains("azd-env-name", ArmTemplate.Main["variables"]!["tags"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
+        Assert.Equal("${AZURE_ENV_NAME}", file["environmentName"]!["value"]!.ToString());
+        Assert.Equal("${AZURE_LOCATION}", file["location"]!["value"]!.ToString());
+        foreach (var (name, _) in file)
+        {
+            Assert.True(parameters.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not declare.");
+        }
+    }
+
+    [Fact]
+    public void The_function_app_is_flex_consumption_dotnet_10_https_only_tls_12_without_basic_publishing()
+    {
+        var plan = Assert.Single(ArmTemplate.OfType("Microsoft.Web/serverfarms"));
+        Assert.Equal("FC1", plan.Node["sku"]!["name"]!.ToString());
+        Assert.Equal("FlexConsumption", plan.Node["sku"]!["tier"]!.ToString());
+
+        var site = Assert.Single(ArmTemplate.OfType("Microsoft.Web/sites"));
+        Assert.Equal("functionapp,linux", site.Node["kind"]!.ToString());
+        Assert.Equal("UserAssigned", site.Node["identity"]!["type"]!.ToString());
+        var properties = site.Properties!;
+        Assert.True(properties["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("1.2", properties["siteConfig"]!["minTlsVersion"]!.ToString());
+        Assert.Equal("Disabled", properties["siteConfig"]!["ftpsState"]!.ToString());
+        var config = properties["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", config["runtime"]!["name"]!.ToString());
+        Assert.Equal("10.0", config["runtime"]!["version"]!.ToString());
+        Assert.Equal("blobContainer", config["deployment"]!["storage"]!["type"]!.ToString());
+        Assert.Equal("UserAssignedIdentity", config["deployment"]!["storage"]!["authentication"]!["type"]!.ToString());
+        // The azd service of azure.yaml finds the app by this tag.
+        Assert.Contains("azd-service-name", site.Node["tags"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var policies = ArmTemplate.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(["ftp", "scm"], policies.Select(p => p.Node["name"]!.ToString()[^6..^3]).Order());
+        Assert.All(policies, p => Assert.False(p.Properties!["allow"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public void No_app_setting_holds_a_key_or_a_connection_string()
+    {
+        var settings = AppSettings.Bicep;
+        Assert.NotEmpty(settings);
+        foreach (var (name, value) in settings)
+        {
+            // The Application Insights connection string names the resource and its ingestion endpoint; it is no
+            // secret, and with local auth off (checked below) it grants nothing without the identity's token.
+            if (name == "APPLICATIONINSIGHTS_CONNECTION_STRING")
+            {
+                continue;
+            }
+            var text = value?.ToString() ?? "";
+            Assert.DoesNotContain("listKeys", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("AccountKey", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("connectionString", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SharedAccessSignature", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("primaryKey", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
+            foreach (var forbidden in new[] { "key", "password", "secret", "connectionstring", "sas" })
+            {
+                Assert.False(name.Split("__").Last().EndsWith(forbidden, StringComparison.OrdinalIgnoreCase), $"App setting {name} looks like a secret.");
+            }
+        }
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.DoesNotContain(StorageNames.Connection, settings.Keys);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]!.ToString());
+        Assert.Equal("managedidentity", settings[$"{StorageNames.Connection}__credential"]!.ToString());
+        Assert.StartsWith("[format('Authorization=AAD;ClientId={0}'", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Storage_allows_no_shared_key_no_public_blobs_and_tls_12_only()
+    {
+        var account = Assert.Single(ArmTemplate.OfType("Microsoft.Storage/storageAccounts"));
+        var properties = account.Properties!;
+        Assert.False(properties["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.False(properties["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", properties["minimumTlsVersion"]!.ToString());
+        Assert.True(properties["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Language_and_application_insights_accept_entra_tokens_only()
+    {
+        var language = Assert.Single(ArmTemplate.OfType("Microsoft.CognitiveServices/accounts"));
+        Assert.Equal("TextAnalytics", language.Node["kind"]!.ToString());
+        Assert.True(language.Properties!["disableLocalAuth"]!.GetValue<bool>());
+        Assert.NotNull(language.Properties!["customSubDomainName"]);
+
+        var insights = Assert.Single(ArmTemplate.OfType("Microsoft.Insights/components"));
+        Assert.True(insights.Properties!["DisableLocalAuth"]!.GetValue<bool>());
+        Assert.NotNull(insights.Properties!["WorkspaceResourceId"]);
+    }
+
+    [Fact]
+    public void Email_is_an_azure_managed_domain_linked_to_communication_services()
+    {
+        var domain = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/emailServices/domains"));
+        Assert.Equal("AzureManaged", domain.Properties!["domainManagement"]!.ToString());
+        var communication = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/communicationServices"));
+        Assert.Single(communication.Properties!["linkedDomains"]!.AsArray());
+        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_EMAIL_SENDER"]);
+        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_COMMUNICATION_ENDPOINT"]);
+    }
+
+    [Fact]
+    public void The_containers_tables_and_queue_are_the_ones_the_code_uses()
+    {
+        var names = typeof(StorageNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name != nameof(StorageNames.Connection))
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+        Assert.NotEmpty(names);
+        var variables = ArmTemplate.Main["variables"]!;
+        // An entry is a name or a reference to a variable holding one.
+        List<string> Names(string list) => [.. variables[list]!.AsArray().Select(n => n!.ToString())
+            .Select(n => n.StartsWith("[variables('", StringComparison.Ordinal) ? variables[n[12..^3]]!.ToString() : n)];
+        var containers = Names("containers");
+        var tables = Names("tables");
+        var queues = Names("queues");
+        foreach (var (field, name) in names)
+        {
+            var list = field.EndsWith("Container", StringComparison.Ordinal) ? containers
+                : field.EndsWith("Table", StringComparison.Ordinal) ? tables
+                : field.EndsWith("Queue", StringComparison.Ordinal) ? queues
+                : throw new InvalidOperationException($"StorageNames.{field}: say here whether it is a container, a table or a queue.");
+            Assert.True(list.Contains(name), $"StorageNames.{field} ('{name}') is not created by infra/main.bicep.");
+        }
+        Assert.Equal(StorageNames.ArticlesContainer, variables["articlesContainer"]!.ToString());
+        Assert.Equal("[variables('containers')]", ArmTemplate.ModuleParameter("storage", "containers")!.ToString());
+        Assert.Equal("[variables('tables')]", ArmTemplate.ModuleParameter("storage", "tables")!.ToString());
+        Assert.Equal("[variables('queues')]", ArmTemplate.ModuleParameter("storage", "queues")!.ToString());
+    }
+
+    [Fact]
+    public void Each_role_assignment_names_the_app_identity()
+    {
+        var assignments = ArmTemplate.OfType("Microsoft.Authorization/roleAssignments").ToList();
+        Assert.NotEmpty(assignments);
+        var identityName = ArmTemplate.ModuleParameter("identity", "name")!.ToString();
+        Assert.Equal(identityName, ArmTemplate.ModuleParameter("roles", "identityName")!.ToString());
+        foreach (var assignment in assignments)
+        {
+            var principal = assignment.Properties!["principalId"]!.ToString();
+            if (assignment.Module == "uploader")
+            {
+                // The one exception: the deploying user may upload articles and read results (optional, azd's AZURE_PRINCIPAL_ID).
+                Assert.Equal("[parameters('principalId')]", principal);
+                Assert.Equal("User", assignment.Properties!["principalType"]!.ToString());
+                continue;
+            }
+            Assert.Equal("roles", assignment.Module);
+            Assert.Equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]", principal);
+            Assert.Equal("ServicePrincipal", assignment.Properties!["principalType"]!.ToString());
+        }
+    }
+
+    [Fact]
+    public void The_identity_has_exactly_the_roles_the_code_needs()
+    {
+        var roles = ArmTemplate.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Module == "roles")
+            .SelectMany(ArmTemplate.RoleDefinitionIds).Order().ToArray();
+        string[] expected =
+        [
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+            "a97b65f3-24c7-4388-baec-2e87135dc908", // Cognitive Services User (Language)
+            "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+            "09976791-48a7-449e-bb21-39d1a415f350", // Communication and Email Service Owner
+            "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer (only with the optional Key Vault)
+        ];
+        Assert.Equal(expected.Order(), roles);
+    }
+
+    [Fact]
+    public void The_event_grid_subscription_sends_articles_blob_created_events_to_the_blob_trigger_webhook()
+    {
+        var subscription = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        var filter = subscription.Properties!["filter"]!;
+        Assert.Equal(["Microsoft.Storage.BlobCreated"], filter["includedEventTypes"]!.AsArray().Select(n => n!.ToString()));
+        Assert.Equal("[format('/blobServices/default/containers/{0}/', parameters('container'))]", filter["subjectBeginsWith"]!.ToString());
+        Assert.Equal("[variables('articlesContainer')]", ArmTemplate.ModuleParameter("eventGrid", "container")!.ToString());
+
+        var destination = subscription.Properties!["destination"]!;
+        Assert.Equal("WebHook", destination["endpointType"]!.ToString());
+        var url = destination["properties"]!["endpointUrl"]!.ToString();
+        Assert.Contains("/runtime/webhooks/blobs?functionName={1}&code={2}", url, StringComparison.Ordinal);
+        Assert.Contains("listKeys(format('{0}/host/default'", url, StringComparison.Ordinal);
+        Assert.Contains(".systemKeys.blobs_extension", url, StringComparison.Ordinal);
+        var template = subscription.Template["parameters"]!["functionName"]!["defaultValue"]!.ToString();
+        Assert.Equal($"Host.Functions.{nameof(Alerts.Functions.ArticleUploaded)}", template);
+
+        var topic = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics"));
+        Assert.Equal("Microsoft.Storage.StorageAccounts", topic.Properties!["topicType"]!.ToString());
+    }
+
+    [Fact]
+    public void Azure_yaml_deploys_the_function_project_with_azd()
+    {
+        var yaml = File.ReadAllText(RepoPaths.Combine("azure.yaml"));
+        Assert.Contains("project: ./src/Alerts.Functions", yaml, StringComparison.Ordinal);
+        Assert.Contains("language: dotnet", yaml, StringComparison.Ordinal);
+        Assert.Contains("host: function", yaml, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.Combine("src", "Alerts.Functions", "Alerts.Functions.csproj")));
+        // The service name in azure.yaml is the tag azd looks for on the app.
+        Assert.Contains("  functions:", yaml, StringComparison.Ordinal);
+        Assert.Contains("'azd-service-name': 'functions'", File.ReadAllText(Path.Combine(InfraPaths.Infra, "modules", "functionapp.bicep")), StringComparison.Ordinal);
+        foreach (var hook in new[] { "postdeploy.sh", "postdeploy.ps1" })
+        {
+            Assert.Contains($"./infra/hooks/{hook}", yaml, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(InfraPaths.Infra, "hooks", hook)));
+        }
+    }
+
+    [Fact]
+    public void Main_outputs_what_azd_and_the_readme_use()
+    {
+        var outputs = ArmTemplate.Main["outputs"]!.AsObject();
+        foreach (var name in new[] { "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_APP_URL", "AZURE_STORAGE_ACCOUNT_NAME", "AZURE_LANGUAGE_ENDPOINT", "AZURE_CLIENT_ID", "AZURE_RESOURCE_GROUP", "APPLICATIONINSIGHTS_NAME" })
+        {
+            Assert.True(outputs.ContainsKey(name), $"main.bicep does not output {name}.");
+        }
+    }
+}
