@@ -5,31 +5,43 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// Picks the rules worth running against an article, in the style of Lucene Monitor (Luwak): at load each rule is
-/// indexed under the terms any match must contain; per article, the article's own terms find the candidates.
-/// Rules with no such term (pure NOT, wildcards) are always candidates. The result equals running every rule.
+/// indexed under one set of terms any match must contain (its most selective condition); per article, the article's
+/// own terms find the candidates, and a candidate's other conditions (every required phrase word, every AND-ed
+/// clause, wildcard prefixes) are checked against the same terms before the query runs. Rules with no such term
+/// (pure NOT, regular expressions, wildcards with no literal prefix) are always candidates. The result equals running
+/// every rule, because each condition is one every match meets.
 /// </summary>
 internal sealed class Presearcher
 {
     private readonly Dictionary<(string Field, string Text), int[]> _byTerm;
+    private readonly List<TermClause>?[] _conditions;
+    private readonly int[] _checked;
     private readonly int[] _always;
-    private readonly int _ruleCount;
 
     public Presearcher(IReadOnlyList<CompiledRule> rules)
     {
-        _ruleCount = rules.Count;
         var byTerm = new Dictionary<(string, string), List<int>>();
         var always = new List<int>();
+        var checkedRules = new List<int>();
+        _conditions = new List<TermClause>?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
-            var terms = RequiredTerms.Of(rules[i].Query);
-            if (terms is null)
+            var conditions = RequiredTerms.Of(rules[i].Query);
+            _conditions[i] = conditions;
+            if (conditions is null)
             {
                 always.Add(i);
                 continue;
             }
-            foreach (var term in terms)
+            // Index by a clause of plain terms; a rule whose every clause is a wildcard prefix is checked per article.
+            var plain = conditions.Where(c => c.Prefixes.Count == 0).ToList();
+            if (plain.Count == 0)
             {
-                var key = (term.Field, term.Text);
+                checkedRules.Add(i);
+                continue;
+            }
+            foreach (var key in RequiredTerms.Best(plain).Terms)
+            {
                 if (!byTerm.TryGetValue(key, out var list))
                 {
                     byTerm[key] = list = [];
@@ -39,6 +51,7 @@ internal sealed class Presearcher
         }
         _byTerm = byTerm.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _always = [.. always];
+        _checked = [.. checkedRules];
     }
 
     /// <summary>Rules that always run, whatever the article.</summary>
@@ -47,38 +60,96 @@ internal sealed class Presearcher
     /// <summary>Indexes of the candidate rules for the article in <paramref name="index"/>, in rule order.</summary>
     public List<int> Candidates(MemoryIndex index)
     {
-        var selected = new bool[_ruleCount];
-        foreach (var i in _always)
+        var terms = new ArticleTerms(index);
+        var found = new List<int>(_always.Length + 64);
+        found.AddRange(_always);
+        var hits = new List<int>();
+        foreach (var (field, text) in terms.All)
         {
-            selected[i] = true;
-        }
-        var reader = (AtomicReader)index.CreateSearcher().IndexReader;
-        foreach (var field in reader.Fields)
-        {
-            var termsEnum = reader.GetTerms(field)?.GetEnumerator();
-            if (termsEnum is null)
+            if (_byTerm.TryGetValue((field, text), out var rules))
             {
-                continue;
+                hits.AddRange(rules);
             }
-            while (termsEnum.MoveNext())
+        }
+        hits.AddRange(_checked);
+        hits.Sort();
+        var last = -1;
+        foreach (var i in hits)
+        {
+            // A rule listed under several of the article's terms is checked once.
+            if (i != last && _conditions[i]!.TrueForAll(terms.Meets))
             {
-                if (_byTerm.TryGetValue((field, termsEnum.Term.Utf8ToString()), out var rules))
+                found.Add(i);
+            }
+            last = i;
+        }
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>The distinct terms of each field of one article, for lookups and prefix tests.</summary>
+    private sealed class ArticleTerms
+    {
+        private readonly HashSet<(string Field, string Text)> _set = [];
+        private readonly Dictionary<string, string[]> _sorted = new(StringComparer.Ordinal);
+
+        public ArticleTerms(MemoryIndex index)
+        {
+            var reader = (AtomicReader)index.CreateSearcher().IndexReader;
+            foreach (var field in reader.Fields)
+            {
+                var termsEnum = reader.GetTerms(field)?.GetEnumerator();
+                if (termsEnum is null)
                 {
-                    foreach (var i in rules)
-                    {
-                        selected[i] = true;
-                    }
+                    continue;
+                }
+                var texts = new List<string>();
+                while (termsEnum.MoveNext())
+                {
+                    var text = termsEnum.Term.Utf8ToString();
+                    texts.Add(text);
+                    _set.Add((field, text));
+                }
+                var sorted = texts.ToArray();
+                Array.Sort(sorted, StringComparer.Ordinal);
+                _sorted[field] = sorted;
+            }
+        }
+
+        public IEnumerable<(string Field, string Text)> All => _set;
+
+        public bool Meets(TermClause clause)
+        {
+            foreach (var term in clause.Terms)
+            {
+                if (_set.Contains(term))
+                {
+                    return true;
                 }
             }
-        }
-        var candidates = new List<int>();
-        for (var i = 0; i < selected.Length; i++)
-        {
-            if (selected[i])
+            foreach (var prefix in clause.Prefixes)
             {
-                candidates.Add(i);
+                if (HasPrefix(prefix.Field, prefix.Text))
+                {
+                    return true;
+                }
             }
+            return false;
         }
-        return candidates;
+
+        private bool HasPrefix(string field, string prefix)
+        {
+            if (!_sorted.TryGetValue(field, out var sorted))
+            {
+                return false;
+            }
+            var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                return true;
+            }
+            at = ~at;
+            return at < sorted.Length && sorted[at].StartsWith(prefix, StringComparison.Ordinal);
+        }
     }
 }

@@ -6,42 +6,85 @@ using Lucene.Net.Search.Spans;
 namespace Alerts.Rules;
 
 /// <summary>
-/// For a query, a set of terms of which any matching document must contain at least one (Luwak's "term filter").
-/// Null means "cannot tell" (a pure NOT, a wildcard or a regular expression): the query must always run.
+/// One condition any matching document meets: it holds one of <see cref="Terms"/>, or a term starting with one of
+/// <see cref="Prefixes"/>.
+/// </summary>
+internal sealed class TermClause
+{
+    /// <summary>Field and text of each term (kept as strings: Lucene.Net's <see cref="Term.Text"/> decodes on each call).</summary>
+    public HashSet<(string Field, string Text)> Terms { get; } = [];
+
+    public HashSet<(string Field, string Text)> Prefixes { get; } = [];
+
+    public int Count => Terms.Count + Prefixes.Count;
+
+    public static TermClause Of(Term term, bool prefix = false)
+    {
+        var clause = new TermClause();
+        (prefix ? clause.Prefixes : clause.Terms).Add((term.Field, term.Text));
+        return clause;
+    }
+
+    public static TermClause Union(IEnumerable<TermClause> clauses)
+    {
+        var union = new TermClause();
+        foreach (var clause in clauses)
+        {
+            union.Terms.UnionWith(clause.Terms);
+            union.Prefixes.UnionWith(clause.Prefixes);
+        }
+        return union;
+    }
+}
+
+/// <summary>
+/// For a query, conditions every matching document meets (Luwak's term filter, kept as a conjunction as in Lucene
+/// Monitor's multipass presearcher): a list of <see cref="TermClause"/>s, all of which hold for any match.
+/// Null means "cannot tell" (a pure NOT, a regular expression, a wildcard with no literal prefix): the query must
+/// always run. Every clause is a necessary condition, never a sufficient one, so filtering on them changes no result.
 /// </summary>
 internal static class RequiredTerms
 {
+    /// <summary>Above this many clauses, an OR of conjunctions keeps one clause (the union of each side's best).</summary>
+    private const int MaxDistributedClauses = 16;
+
     // Lucene.Net keeps the parsed phrase of a complex phrase in a private field; it is what Rewrite turns into spans.
     private static readonly System.Reflection.FieldInfo? ComplexPhraseContents =
         typeof(ComplexPhraseQueryParser.ComplexPhraseQuery).GetField("contents", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
 
-    public static HashSet<Term>? Of(Query query) => query switch
+    public static List<TermClause>? Of(Query query) => query switch
     {
-        TermQuery t => [t.Term],
-        PhraseQuery p => p.GetTerms() is { Length: > 0 } terms ? [Best(terms.Select(t => new HashSet<Term> { t }))!.Single()] : null,
+        TermQuery t => [TermClause.Of(t.Term)],
+        PrefixQuery p => p.Prefix.Text.Length > 0 ? [TermClause.Of(p.Prefix, prefix: true)] : null,
+        WildcardQuery w => LiteralPrefix(w.Term) is { } prefix ? [TermClause.Of(prefix, prefix: true)] : null,
+        PhraseQuery p => p.GetTerms() is { Length: > 0 } terms ? [.. terms.Select(t => TermClause.Of(t))] : null,
         BooleanQuery b => OfBoolean(b),
         ConstantScoreQuery { Query: { } inner } => Of(inner),
         ComplexPhraseQueryParser.ComplexPhraseQuery c => OfComplexPhrase(c),
-        SpanTermQuery s => [s.Term],
-        SpanOrQuery s => Union(s.GetClauses().Select(Of)),
-        SpanNearQuery s => Best(s.GetClauses().Select(Of)),
+        SpanTermQuery s => [TermClause.Of(s.Term)],
+        SpanOrQuery s => Or(s.GetClauses().Select(Of)),
+        SpanNearQuery s => And(s.GetClauses().Select(Of)),
         _ => null,
     };
 
-    private static HashSet<Term>? OfBoolean(BooleanQuery query)
+    /// <summary>The clause to index a rule by: the fewest alternatives, then the longest (rarer) terms.</summary>
+    public static TermClause Best(IEnumerable<TermClause> clauses) =>
+        clauses.OrderBy(c => c.Count).ThenByDescending(c => c.Terms.Concat(c.Prefixes).Min(t => t.Text.Length)).First();
+
+    private static List<TermClause>? OfBoolean(BooleanQuery query)
     {
         var required = query.Clauses.Where(c => c.Occur == Occur.MUST).Select(c => Of(c.Query)).ToList();
         if (required.Count > 0)
         {
-            // Every MUST clause has to match, so the terms of any one of them will do: take the most selective.
-            return Best(required);
+            // Every MUST clause has to match, so the conditions of each of them hold.
+            return And(required);
         }
         var optional = query.Clauses.Where(c => c.Occur == Occur.SHOULD).Select(c => Of(c.Query)).ToList();
-        // Only SHOULD clauses: at least one matches, so the document holds a term of one of them.
-        return optional.Count == 0 ? null : Union(optional);
+        // Only SHOULD clauses: at least one matches.
+        return optional.Count == 0 ? null : Or(optional);
     }
 
-    private static HashSet<Term>? OfComplexPhrase(ComplexPhraseQueryParser.ComplexPhraseQuery query)
+    private static List<TermClause>? OfComplexPhrase(ComplexPhraseQueryParser.ComplexPhraseQuery query)
     {
         if (ComplexPhraseContents?.GetValue(query) is not BooleanQuery positions)
         {
@@ -49,29 +92,52 @@ internal static class RequiredTerms
         }
         // Each top-level clause is one position of the phrase and must be present; a group at a position
         // ("(troops soldiers)") is a choice, whatever operator it was parsed with.
-        return Best(positions.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Select(c => c.Query is BooleanQuery group
-            ? Union(group.Clauses.Where(g => g.Occur != Occur.MUST_NOT).Select(g => Of(g.Query)))
+        return And(positions.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Select(c => c.Query is BooleanQuery group
+            ? Or(group.Clauses.Where(g => g.Occur != Occur.MUST_NOT).Select(g => Of(g.Query)))
             : Of(c.Query)));
     }
 
-    private static HashSet<Term>? Union(IEnumerable<HashSet<Term>?> sets)
+    /// <summary>All of the parts match: every known condition holds. Unknown parts add nothing.</summary>
+    private static List<TermClause>? And(IEnumerable<List<TermClause>?> parts)
     {
-        var union = new HashSet<Term>();
-        foreach (var set in sets)
-        {
-            if (set is null)
-            {
-                return null;
-            }
-            union.UnionWith(set);
-        }
-        return union.Count == 0 ? null : union;
+        var all = parts.Where(p => p is not null).SelectMany(p => p!).Where(c => c.Count > 0).ToList();
+        return all.Count == 0 ? null : all;
     }
 
-    /// <summary>The most selective known set: fewest terms, then the longest (rarer) terms.</summary>
-    private static HashSet<Term>? Best(IEnumerable<HashSet<Term>?> sets) =>
-        sets.Where(s => s is { Count: > 0 })
-            .OrderBy(s => s!.Count)
-            .ThenByDescending(s => s!.Min(t => t.Text.Length))
-            .FirstOrDefault();
+    /// <summary>
+    /// One of the parts matches: (a AND b) OR (c AND d) holds (a OR c), (a OR d), (b OR c) and (b OR d). Past
+    /// <see cref="MaxDistributedClauses"/>, the union of each part's best clause. An unknown part makes all unknown.
+    /// </summary>
+    private static List<TermClause>? Or(IEnumerable<List<TermClause>?> parts)
+    {
+        var list = parts.ToList();
+        if (list.Count == 0 || list.Any(p => p is null || p.Count == 0))
+        {
+            return null;
+        }
+        var product = 1L;
+        foreach (var part in list)
+        {
+            product *= part!.Count;
+            if (product > MaxDistributedClauses)
+            {
+                return [TermClause.Union(list.Select(p => Best(p!)))];
+            }
+        }
+        IEnumerable<IEnumerable<TermClause>> combinations = [[]];
+        foreach (var part in list)
+        {
+            combinations = [.. combinations.SelectMany(c => part!.Select(clause => c.Append(clause)))];
+        }
+        return [.. combinations.Select(TermClause.Union)];
+    }
+
+    /// <summary>The literal text before the first wildcard character, if any.</summary>
+    private static Term? LiteralPrefix(Term pattern)
+    {
+        var text = pattern.Text;
+        var end = text.IndexOfAny(['*', '?', '\\']);
+        var prefix = end < 0 ? text : text[..end];
+        return prefix.Length == 0 ? null : new Term(pattern.Field, prefix);
+    }
 }

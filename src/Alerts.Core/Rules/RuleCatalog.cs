@@ -5,52 +5,54 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// The watch rules in force: the built-in ones, those of <see cref="RulesOptions.Path"/>, and the rules of any
-/// <see cref="IRuleSource"/> (subscribers' queries), re-read every <see cref="RefreshInterval"/>.
+/// <see cref="IRuleSource"/> (subscribers' queries), re-read every <see cref="RefreshInterval"/>. The folder is polled
+/// at the same pace: when a rule file is added, changed or removed, its rules are reloaded without a restart.
 /// </summary>
 public sealed partial class RuleCatalog : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
-    private readonly IReadOnlyList<CompiledRule> _static;
+    private readonly RuleLoadResult _builtin;
+    private readonly string? _path;
     private readonly IReadOnlyList<IRuleSource> _sources;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly Dictionary<(string Id, string Query), CompiledRule> _compiled = [];
     private volatile Snapshot _snapshot;
+    private volatile StaticRules _static;
 
     public RuleCatalog(IOptions<RulesOptions> options, IEnumerable<IRuleSource> sources, TimeProvider time, ILogger<RuleCatalog> logger)
-        : this(Load(options?.Value ?? throw new ArgumentNullException(nameof(options))), sources, time, logger)
+        : this(Builtin(options?.Value ?? throw new ArgumentNullException(nameof(options))), string.IsNullOrWhiteSpace(options.Value.Path) ? null : options.Value.Path, sources, time, logger)
     {
     }
 
     /// <summary>A fixed set of rules (the CLI, tests).</summary>
     public RuleCatalog(RuleLoadResult rules)
-        : this(rules, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+        : this(rules, null, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
     {
     }
 
-    private RuleCatalog(RuleLoadResult rules, IEnumerable<IRuleSource> sources, TimeProvider time, ILogger logger)
+    private RuleCatalog(RuleLoadResult builtin, string? path, IEnumerable<IRuleSource> sources, TimeProvider time, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        _static = [.. rules.Rules];
+        ArgumentNullException.ThrowIfNull(builtin);
+        _builtin = builtin;
+        _path = path;
         _sources = [.. sources];
         _time = time;
         _logger = logger;
-        Errors = [.. rules.Errors];
-        foreach (var error in Errors)
-        {
-            LogRuleRefused(logger, error);
-        }
-        LogRulesLoaded(logger, _static.Count);
-        _snapshot = new Snapshot(new RuleMatcher(_static), _sources.Count == 0 ? DateTimeOffset.MaxValue : DateTimeOffset.MinValue);
+        _static = LoadStatic(path is null ? null : Fingerprint(path));
+        LogRulesLoaded(logger, _static.Rules.Count);
+        // Fixed rules never refresh; a folder is polled from now on; subscribers' queries are read on first use.
+        var loadedAt = _sources.Count > 0 ? DateTimeOffset.MinValue : path is null ? DateTimeOffset.MaxValue : time.GetUtcNow();
+        _snapshot = new Snapshot(new RuleMatcher(_static.Rules), loadedAt);
     }
 
     /// <summary>The catalogue's own rules (built-in and folder), without subscribers' queries.</summary>
-    public IReadOnlyList<WatchRule> Rules => [.. _static.Select(r => r.Rule)];
+    public IReadOnlyList<WatchRule> Rules => [.. _static.Rules.Select(r => r.Rule)];
 
     /// <summary>Rules that were refused, one message each; the others still apply.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    public IReadOnlyList<string> Errors => _static.Errors;
 
     /// <summary>The matcher over every rule in force, refreshed from the rule sources when it is older than <see cref="RefreshInterval"/>.</summary>
     public async ValueTask<RuleMatcher> GetMatcherAsync(CancellationToken cancellationToken)
@@ -67,7 +69,8 @@ public sealed partial class RuleCatalog : IDisposable
             {
                 return _snapshot.Matcher;
             }
-            var rules = new List<CompiledRule>(_static);
+            ReloadFolderIfChanged();
+            var rules = new List<CompiledRule>(_static.Rules);
             foreach (var source in _sources)
             {
                 foreach (var rule in await source.GetRulesAsync(cancellationToken).ConfigureAwait(false))
@@ -107,8 +110,54 @@ public sealed partial class RuleCatalog : IDisposable
     public static RuleLoadResult Load(RulesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builtin = options.IncludeBuiltin ? RuleLoader.LoadBuiltin() : new RuleLoadResult();
+        var builtin = Builtin(options);
         return string.IsNullOrWhiteSpace(options.Path) ? builtin : RuleLoader.Combine(builtin, RuleLoader.LoadPath(options.Path));
+    }
+
+    private static RuleLoadResult Builtin(RulesOptions options) => options.IncludeBuiltin ? RuleLoader.LoadBuiltin() : new RuleLoadResult();
+
+    /// <summary>The built-in rules and the folder's, as the folder is now; each refused rule is logged.</summary>
+    private StaticRules LoadStatic(string? fingerprint)
+    {
+        var loaded = _path is null ? _builtin : RuleLoader.Combine(_builtin, RuleLoader.LoadPath(_path));
+        foreach (var error in loaded.Errors)
+        {
+            LogRuleRefused(_logger, error);
+        }
+        return new StaticRules([.. loaded.Rules], [.. loaded.Errors], fingerprint);
+    }
+
+    /// <summary>Reloads the rule folder when a file in it was added, removed or rewritten since the last load.</summary>
+    private void ReloadFolderIfChanged()
+    {
+        if (_path is null)
+        {
+            return;
+        }
+        try
+        {
+            var fingerprint = Fingerprint(_path);
+            if (fingerprint == _static.Fingerprint)
+            {
+                return;
+            }
+            _static = LoadStatic(fingerprint);
+            LogRulesReloaded(_logger, _static.Rules.Count, _path);
+        }
+        catch (Exception ex) when (ex is RuleException or IOException or UnauthorizedAccessException)
+        {
+            // A folder being rewritten or gone for a moment: keep matching with the rules we have.
+            LogFolderReloadFailed(_logger, _path, ex);
+        }
+    }
+
+    /// <summary>Names, sizes and write times of the rule files: changes when any of them does.</summary>
+    private static string Fingerprint(string path)
+    {
+        IEnumerable<FileInfo> files = Directory.Exists(path)
+            ? new DirectoryInfo(path).EnumerateFiles("*.json", SearchOption.TopDirectoryOnly).OrderBy(f => f.Name, StringComparer.Ordinal)
+            : File.Exists(path) ? [new FileInfo(path)] : [];
+        return string.Join('|', files.Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}")));
     }
 
     private CompiledRule? Compile(WatchRule rule)
@@ -131,6 +180,14 @@ public sealed partial class RuleCatalog : IDisposable
     }
 
     private sealed record Snapshot(RuleMatcher Matcher, DateTimeOffset LoadedAt);
+
+    private sealed record StaticRules(IReadOnlyList<CompiledRule> Rules, IReadOnlyList<string> Errors, string? Fingerprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} watch rules loaded after a change in {Path}")]
+    private static partial void LogRulesReloaded(ILogger logger, int count, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reload the watch rules of {Path}; matching with the previous set")]
+    private static partial void LogFolderReloadFailed(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Watch rule not loaded: {Error}")]
     private static partial void LogRuleRefused(ILogger logger, string error);

@@ -1,3 +1,4 @@
+using Lucene.Net.Index.Memory;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 
@@ -40,6 +41,7 @@ public static class RuleQuery
             {
                 throw new RuleException($"The query \"{query}\" has no searchable words.");
             }
+            EnsureRuns(parsed);
             return parsed;
         }
         catch (ParseException ex)
@@ -69,6 +71,31 @@ public static class RuleQuery
     }
 
     internal static EnglishStemmingAnalyzer Analyzer { get; } = new();
+
+    [ThreadStatic]
+    private static IndexSearcher? _probe;
+
+    /// <summary>
+    /// Some queries parse but cannot run: Lucene.Net's complex phrase rewrite refuses a hyphenated word inside a
+    /// quoted phrase (<c>"no-fly zone"</c>). Rewriting against a one-word index finds them now, not at every article.
+    /// </summary>
+    private static void EnsureRuns(Query parsed)
+    {
+        if (_probe is null)
+        {
+            var index = new MemoryIndex();
+            index.AddField(RuleFields.Text, "probe", Analyzer);
+            _probe = index.CreateSearcher();
+        }
+        try
+        {
+            _probe.Rewrite(parsed);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RuleException($"The query cannot run: {ex.Message} (inside a quoted phrase, write hyphenated words with spaces).", ex);
+        }
+    }
 
     private static string Describe(ParseException ex)
     {

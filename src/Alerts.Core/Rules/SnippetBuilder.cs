@@ -17,13 +17,16 @@ internal sealed class SnippetBuilder
 
     private readonly string _title;
     private readonly string _body;
+    private readonly string _text;
     private readonly IndexSearcher _searcher;
     private readonly Lazy<IReadOnlyList<(int Start, int Length)>> _sentences;
+    private readonly Dictionary<string, List<(int Position, Token Token)>> _tokens = new(StringComparer.Ordinal);
 
     public SnippetBuilder(string title, string body, IndexSearcher searcher)
     {
         _title = title;
         _body = body;
+        _text = title.Length == 0 ? body : title + "\n\n" + body;
         _searcher = searcher;
         _sentences = new(() => SentenceSplitter.Split(_body));
     }
@@ -37,7 +40,7 @@ internal sealed class SnippetBuilder
         {
             // Unfielded queries search title and body as one "text" field: split its hits back into the two.
             var bodyStart = _title.Length == 0 ? 0 : _title.Length + 2;
-            foreach (var hit in Hits(rewritten, RuleFields.Text, _title.Length == 0 ? _body : _title + "\n\n" + _body))
+            foreach (var hit in Hits(rewritten, RuleFields.Text, _text))
             {
                 if (hit.Start >= bodyStart)
                 {
@@ -196,6 +199,24 @@ internal sealed class SnippetBuilder
             return hits;
         }
 
+        foreach (var (position, token) in Tokens(field, text))
+        {
+            if (positions.Contains(position))
+            {
+                hits.Add(token);
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>The positions and offsets of the field's tokens, analysed once per article (not once per matched rule).</summary>
+    private List<(int Position, Token Token)> Tokens(string field, string text)
+    {
+        if (_tokens.TryGetValue(field, out var tokens))
+        {
+            return tokens;
+        }
+        tokens = [];
         using var stream = RuleQuery.Analyzer.GetTokenStream(field, text);
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -204,13 +225,11 @@ internal sealed class SnippetBuilder
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            if (positions.Contains(position))
-            {
-                hits.Add(new Token(offset.StartOffset, offset.EndOffset));
-            }
+            tokens.Add((position, new Token(offset.StartOffset, offset.EndOffset)));
         }
         stream.End();
-        return hits;
+        _tokens[field] = tokens;
+        return tokens;
     }
 
     /// <summary>The positive parts of a rewritten query on <paramref name="field"/>, as span queries.</summary>

@@ -44,7 +44,7 @@ public class PresearcherPropertyTests
     public void Presearch_runs_far_fewer_rules_than_the_rule_set()
     {
         var random = new Random(42);
-        var rules = Enumerable.Range(0, 2000).Select(i => RandomRule(random, i, allowWildcards: false)).ToList();
+        var rules = Enumerable.Range(0, 2000).Select(i => RandomRule(random, i, allowWildcards: false, allowOrOfAnds: false)).ToList();
         var presearcher = new Presearcher(rules);
         var article = RandomArticle(random);
         var index = new MemoryIndex();
@@ -60,13 +60,30 @@ public class PresearcherPropertyTests
 
     [Theory]
     [InlineData("NOT troops")]
-    [InlineData("deploy*")]
     [InlineData("/[0-9]{3,}/ OR detained")]
-    [InlineData("troops OR depl*")]
+    [InlineData("*:*")]
     public void Rules_without_a_required_term_always_run(string query)
     {
         var presearcher = new Presearcher([Compile(query, 0)]);
         Assert.Equal(1, presearcher.AlwaysCount);
+    }
+
+    [Theory]
+    [InlineData("deplo*", "Troops deployed to the capital.", true)] // "deployed" is indexed as "deploi"
+    [InlineData("deplo*", "Troops arrived in the capital.", false)]
+    [InlineData("troops OR depl*", "Soldiers arrived in the capital.", false)]
+    [InlineData("\"state of emergency\" AND curfew", "A state of emergency was declared.", false)]
+    [InlineData("\"state of emergency\" AND curfew", "A curfew and a state of emergency were declared.", true)]
+    [InlineData("\"troops arrived\"~3", "Troops left; police arrived.", true)]
+    [InlineData("\"troops arrived\"~3", "Police arrived.", false)]
+    public void Every_required_condition_is_checked_before_a_rule_runs(string query, string body, bool candidate)
+    {
+        var presearcher = new Presearcher([Compile(query, 0)]);
+        var index = new MemoryIndex();
+        index.AddField(RuleFields.Text, body, RuleQuery.Analyzer);
+
+        Assert.Equal(0, presearcher.AlwaysCount);
+        Assert.Equal(candidate, presearcher.Candidates(index).Count == 1);
     }
 
     [Theory]
@@ -84,7 +101,7 @@ public class PresearcherPropertyTests
     private static CompiledRule Compile(string query, int i) =>
         new(new WatchRule { Id = $"r{i}", Title = $"Rule {i}", Severity = Severity.Medium, Query = query });
 
-    private static CompiledRule RandomRule(Random random, int i, bool allowWildcards = true)
+    private static CompiledRule RandomRule(Random random, int i, bool allowWildcards = true, bool allowOrOfAnds = true)
     {
         string Word() => random.Next(3) switch { 0 => Nouns[random.Next(Nouns.Length)], 1 => Verbs[random.Next(Verbs.Length)], _ => Places[random.Next(Places.Length)] };
         string Clause() => random.Next(allowWildcards ? 9 : 8) switch
@@ -98,11 +115,13 @@ public class PresearcherPropertyTests
             7 => $"\"{Nouns[random.Next(Nouns.Length)]} of {Nouns[random.Next(Nouns.Length)]}\"",
             _ => Verbs[random.Next(Verbs.Length)][..4] + "*",
         };
-        var query = random.Next(4) switch
+        var query = random.Next(allowOrOfAnds ? 5 : 4) switch
         {
             0 => Clause(),
             1 => $"{Clause()} AND {Clause()}",
             2 => $"{Clause()} OR {Clause()}",
+            // An OR of conjunctions: the presearcher distributes it into clauses that each must hold.
+            4 => $"({Clause()} AND {Clause()}) OR ({Clause()} AND {Clause()} AND NOT {Clause()})",
             _ => $"{Clause()} AND NOT {Clause()}",
         };
         return Compile(query, i);

@@ -97,6 +97,8 @@ public class RuleMatcherTests
     [InlineData("(troops AND")]
     [InlineData("*arrive")]
     [InlineData("title:")]
+    [InlineData("\"no-fly zone\"")]
+    [InlineData("\"(troops soldiers) (air-lifted deployed)\"~3")]
     public void Bad_queries_are_refused_with_a_message(string query)
     {
         Assert.False(RuleQuery.TryValidate(query, out var error));

@@ -1,0 +1,12 @@
+using System.Globalization;
+using Alerts.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Alerts.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/Alerts.Benchmarks -- stats [sizes...]
+if (args is ["stats", .. var sizes])
+{
+    RuleSetStats.Print(sizes.Length == 0 ? [10, 1_000, 10_000, 100_000] : sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run(args);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Alerts.Rules;
+using Lucene.Net.Index.Memory;
+
+namespace Alerts.Benchmarks;
+
+/// <summary>
+/// <c>-- stats</c>: what the generated rule sets look like to the presearcher (rules always run, candidates per
+/// article, matches), the load time, and a quick single-pass timing. Not a benchmark: a sanity check of the inputs.
+/// </summary>
+internal static class RuleSetStats
+{
+    public static void Print(IEnumerable<int> sizes)
+    {
+        var corpus = Corpus.Load();
+        foreach (var size in sizes)
+        {
+            var watch = Stopwatch.StartNew();
+            var rules = RuleGenerator.Compile(RuleGenerator.Generate(size));
+            var compile = watch.Elapsed;
+            watch.Restart();
+            var presearcher = new Presearcher(rules);
+            var index = watch.Elapsed;
+            var matcher = new RuleMatcher(rules);
+            var candidates = new List<int>();
+            var matches = new List<int>();
+            watch.Restart();
+            for (var i = 0; i < corpus.Articles.Count; i++)
+            {
+                candidates.Add(presearcher.Candidates(Index(corpus, i)).Count);
+                matches.Add(matcher.Match(corpus.Articles[i], corpus.Entities[i]).Count);
+            }
+            var pass = watch.Elapsed;
+            var plain = new RuleMatcher(rules, presearch: false);
+            var warm = new List<double>();
+            foreach (var m in (RuleMatcher[])[matcher, plain])
+            {
+                var articles = size >= 100_000 && m == plain ? 2 : corpus.Articles.Count;
+                for (var round = 0; round < 2; round++)
+                {
+                    watch.Restart();
+                    for (var i = 0; i < articles; i++)
+                    {
+                        m.Match(corpus.Articles[i], corpus.Entities[i]);
+                    }
+                }
+                warm.Add(watch.Elapsed.TotalMilliseconds / articles);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,7} rules: compiled in {compile.TotalSeconds:F1} s, presearcher built in {index.TotalMilliseconds:F0} ms, {presearcher.AlwaysCount} always run; " +
+                $"candidates per article {string.Join('/', candidates)}, matches {string.Join('/', matches)} ({pass.TotalMilliseconds / corpus.Articles.Count:F2} ms per article, one cold pass); warm: {warm[0]:F2} ms per article with the presearcher, {warm[1]:F2} ms running every rule"));
+        }
+    }
+
+    private static MemoryIndex Index(Corpus corpus, int i)
+    {
+        var article = corpus.Articles[i];
+        var index = new MemoryIndex();
+        index.AddField(RuleFields.Text, (article.Title ?? "") + "\n\n" + article.Body, RuleQuery.Analyzer);
+        index.AddField(RuleFields.Title, article.Title ?? "\u0001", RuleQuery.Analyzer);
+        index.AddField(RuleFields.Body, article.Body, RuleQuery.Analyzer);
+        return index;
+    }
+}

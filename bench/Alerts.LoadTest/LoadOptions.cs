@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Alerts.LoadTest;
+
+/// <summary>Command line: <c>--storage &lt;connection string&gt; [--articles 1000] [--subscriptions 1000] [--digest-subscriptions 10000] [--timeout 900]</c>.</summary>
+internal sealed record LoadOptions
+{
+    public required string Storage { get; init; }
+
+    public int Articles { get; init; } = 1_000;
+
+    public int Subscriptions { get; init; } = 1_000;
+
+    public int DigestSubscriptions { get; init; } = 10_000;
+
+    /// <summary>The whole run stops after this long, whatever it measured so far.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    public static LoadOptions Parse(string[] args)
+    {
+        string? storage = null;
+        int articles = 1_000, subscriptions = 1_000, digest = 10_000, timeout = 900;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--storage": storage = value; break;
+                case "--articles": articles = Bounded(value, 1, 10_000); break;
+                case "--subscriptions": subscriptions = Bounded(value, 0, 10_000); break;
+                case "--digest-subscriptions": digest = Bounded(value, 0, 20_000); break;
+                case "--timeout": timeout = Bounded(value, 10, 3_600); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+        return new LoadOptions
+        {
+            Storage = storage ?? Environment.GetEnvironmentVariable("ALERTS_TEST_STORAGE") ?? throw new ArgumentException("--storage (an Azurite connection string) is required."),
+            Articles = articles,
+            Subscriptions = subscriptions,
+            DigestSubscriptions = digest,
+            Timeout = TimeSpan.FromSeconds(timeout),
+        };
+    }
+
+    private static int Bounded(string value, int min, int max)
+    {
+        var n = int.Parse(value, CultureInfo.InvariantCulture);
+        return n < min || n > max ? throw new ArgumentException($"{value} is outside {min}..{max}.") : n;
+    }
+}

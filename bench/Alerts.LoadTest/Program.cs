@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Alerts.Articles;
+using Alerts.Delivery;
+using Alerts.LoadTest;
+using Alerts.LocalHost;
+using Alerts.Storage;
+using Alerts.Subscriptions;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+// End-to-end load against Azurite and the local host (the same host as `alerts run`), loopback only. bench/load/run.sh
+// starts Azurite on free ports and runs this; see the README's Performance section.
+var options = LoadOptions.Parse(args);
+// Setup may be cancelled by the timeout; the waits below stop at the deadline and report what they measured.
+using var timeout = new CancellationTokenSource(options.Timeout);
+var ct = timeout.Token;
+var deadline = DateTimeOffset.UtcNow + options.Timeout - TimeSpan.FromSeconds(30);
+bool InTime() => DateTimeOffset.UtcNow < deadline;
+var inv = CultureInfo.InvariantCulture;
+void Say(string line) => Console.WriteLine(string.Create(inv, $"[{DateTime.UtcNow:HH:mm:ss}] {line}"));
+
+await using var receiver = await WebhookReceiver.StartAsync(ct);
+var clock = new ShiftedTimeProvider();
+var apiPort = FreePort();
+var hostOptions = new LocalHostOptions { ApiUrl = new Uri($"http://127.0.0.1:{apiPort}") };
+var configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(LocalDefaults.For(hostOptions))
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = options.Storage,
+        ["AlertsStorage"] = options.Storage,
+        // The digest run is started by this program, not by the timer.
+        ["DigestSchedule"] = "0 0 0 1 1 *",
+    })
+    .Build();
+
+var standIn = false;
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+using var host = LocalHostBuilder.Build(configuration, hostOptions, services =>
+{
+    services.RemoveAll<TimeProvider>();
+    services.AddSingleton<TimeProvider>(clock);
+    services.RemoveAll<IAnsiConsole>();
+    services.AddSingleton(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }));
+    if (!services.Any(d => d.ServiceType == typeof(IDigestChannel)))
+    {
+        standIn = true;
+        services.AddSingleton<IDigestChannel>(new StandInWebhookChannel(http));
+    }
+});
+var blobs = host.Services.GetRequiredService<BlobServiceClient>();
+var tables = host.Services.GetRequiredService<TableServiceClient>();
+var store = host.Services.GetRequiredService<ISubscriptionStore>();
+
+// Storage and subscriptions first, so the catalogue sees the subscribers' queries from the first article.
+await blobs.GetBlobContainerClient(StorageNames.ArticlesContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+await tables.GetTableClient(StorageNames.ArticlesTable).CreateIfNotExistsAsync(ct);
+string[] builtin = ["state-of-emergency", "troop-arrivals", "mass-detentions", "shoot-to-kill", "casualties", "flight-cancellations"];
+string[] queries = ["Karachi AND (flood OR floods)", "\"tear gas\" AND Tbilisi", "Bamako AND (troops OR soldiers)", "ransomware AND (port OR terminals)", "Almaty AND curfew"];
+var watch = Stopwatch.StartNew();
+var created = DateTimeOffset.UtcNow.AddMinutes(-1);
+await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+    await store.AddAsync(new Subscription
+    {
+        Id = SubscriptionIds.New(),
+        Channel = Channel.Webhook,
+        Target = new Uri(receiver.BaseUrl, $"/hook/i{i}").ToString(),
+        Rules = [builtin[i % builtin.Length], builtin[(i / builtin.Length) % builtin.Length]],
+        Queries = i % 4 == 0 ? [queries[i / 4 % queries.Length]] : [],
+        Cadence = Cadence.Immediate,
+        Status = SubscriptionStatus.Active,
+        CreatedAt = created,
+        ConfirmedAt = created,
+        SigningSecret = "whsec_loadtest",
+    }, token));
+Say($"{options.Subscriptions} immediate webhook subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
+
+await host.StartAsync(ct);
+Say($"local host started (API on {hostOptions.ApiUrl}), webhook channel: {(standIn ? "STAND-IN (no webhook channel on this branch)" : "the app's own")}");
+
+// Distinct articles: the wire stories, each with a unique sentence after its first paragraph (so none is a duplicate).
+var sources = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "articles"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+var uploads = Enumerable.Range(0, options.Articles).Select(i =>
+{
+    var text = sources[i % sources.Length];
+    var at = text.IndexOf("\n\n", Math.Min(200, text.Length - 1), StringComparison.Ordinal);
+    var unique = string.Create(inv, $"\n\nReference {i}: officials updated the figures at {i % 24:D2}:{i % 60:D2} local time, citing report number {1000 + i}.");
+    var content = Encoding.UTF8.GetBytes(at < 0 ? text + unique : text.Insert(at, unique));
+    var name = string.Create(inv, $"load-{DateTime.UtcNow:HHmmss}-{i:D5}.txt");
+    return (Name: name, Content: content, Id: ArticleParser.Parse(name, content).Id);
+}).ToList();
+
+var container = blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
+var uploaded = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+var start = DateTimeOffset.UtcNow;
+await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (u, token) =>
+{
+    await container.UploadBlobAsync(u.Name, new BinaryData(u.Content), token);
+    uploaded[u.Name] = DateTimeOffset.UtcNow;
+});
+Say($"{uploads.Count} articles uploaded in {(DateTimeOffset.UtcNow - start).TotalSeconds:F1} s");
+
+// Wait for every status row (analysed, duplicate or failed), reading the articles table once a second.
+var statusTable = tables.GetTableClient(StorageNames.ArticlesTable);
+var rows = new Dictionary<string, (string Status, DateTimeOffset Time, int Matches)>(StringComparer.Ordinal);
+var names = uploads.ToDictionary(u => TableKeys.Escape(u.Name), u => u.Name, StringComparer.Ordinal);
+var lastReport = DateTimeOffset.UtcNow;
+var lastProgress = (Count: 0, At: DateTimeOffset.UtcNow);
+// Stop waiting when nothing new was processed for two minutes: locally the blob trigger polls the container, and
+// a blob it misses in one scan waits for a later full scan (the WebJobs SDK documents delays of up to 10 minutes).
+while (rows.Count < uploads.Count && InTime() && DateTimeOffset.UtcNow - lastProgress.At < TimeSpan.FromMinutes(2))
+{
+    await foreach (var e in statusTable.QueryAsync<TableEntity>(filter: "PartitionKey eq 'upload'", cancellationToken: CancellationToken.None))
+    {
+        if (names.TryGetValue(e.RowKey, out var name) && !rows.ContainsKey(name))
+        {
+            rows[name] = (e.GetString("Status") ?? "?", e.GetDateTimeOffset("Time") ?? DateTimeOffset.UtcNow, e.GetInt32("MatchCount") ?? 0);
+        }
+    }
+    if (rows.Count > lastProgress.Count)
+    {
+        lastProgress = (rows.Count, DateTimeOffset.UtcNow);
+    }
+    if (rows.Count < uploads.Count)
+    {
+        if (DateTimeOffset.UtcNow - lastReport > TimeSpan.FromSeconds(30))
+        {
+            Say($"{rows.Count} of {uploads.Count} processed");
+            lastReport = DateTimeOffset.UtcNow;
+        }
+        await Task.Delay(1000, CancellationToken.None);
+    }
+}
+var analysedAt = rows.Values.Select(r => r.Time).DefaultIfEmpty(start).Max();
+var toMatch = rows.Select(kv => (kv.Value.Time - uploaded[kv.Key]).TotalMilliseconds).ToList();
+Say($"{rows.Count} of {uploads.Count} processed ({string.Join(", ", rows.Values.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"))}), " +
+    $"{rows.Values.Sum(r => r.Matches)} matches");
+
+// Immediate webhooks: wait until the queue has drained (no new arrivals for 10 s).
+var expected = uploads.Where(u => rows.TryGetValue(u.Name, out var r) && r.Matches > 0).ToList();
+var lastCount = -1;
+var quietSince = DateTimeOffset.UtcNow;
+while (InTime() && receiver.FirstSeen.Count < expected.Count && DateTimeOffset.UtcNow - quietSince < TimeSpan.FromSeconds(10))
+{
+    if (receiver.FirstSeen.Count != lastCount)
+    {
+        lastCount = receiver.FirstSeen.Count;
+        quietSince = DateTimeOffset.UtcNow;
+    }
+    await Task.Delay(500, CancellationToken.None);
+}
+var toWebhook = expected.Where(u => receiver.FirstSeen.ContainsKey(u.Id)).Select(u => (receiver.FirstSeen[u.Id] - uploaded[u.Name]).TotalMilliseconds).ToList();
+Say($"webhooks: {receiver.FirstSeen.Count} of {expected.Count} matched articles arrived ({receiver.Requests} requests)");
+
+// The digest run: hourly subscriptions whose window holds this run's matches; the clock is moved past the window's end.
+double? digestSeconds = null;
+DigestRunSummary? summary = null;
+if (options.DigestSubscriptions > 0 && InTime())
+{
+    using var digestTimeout = new CancellationTokenSource(deadline - DateTimeOffset.UtcNow);
+    ct = digestTimeout.Token;
+    watch.Restart();
+    await Parallel.ForEachAsync(Enumerable.Range(0, options.DigestSubscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+        await store.AddAsync(new Subscription
+        {
+            Id = SubscriptionIds.New(),
+            Channel = Channel.Webhook,
+            Target = new Uri(receiver.BaseUrl, $"/hook/d{i}").ToString(),
+            Rules = [builtin[i % builtin.Length]],
+            Cadence = Cadence.Hourly,
+            Status = SubscriptionStatus.Active,
+            CreatedAt = created,
+            ConfirmedAt = created,
+            SigningSecret = "whsec_loadtest",
+        }, token));
+    Say($"{options.DigestSubscriptions} hourly subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
+    var now = DateTimeOffset.UtcNow;
+    var hourEnd = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+    clock.Offset = hourEnd - now + TimeSpan.FromMinutes(1);
+    var requestsBefore = receiver.Requests;
+    watch.Restart();
+    try
+    {
+        summary = await host.Services.GetRequiredService<DeliveryService>().RunAsync(ct);
+        digestSeconds = watch.Elapsed.TotalSeconds;
+    }
+    catch (OperationCanceledException)
+    {
+        Say($"digest run stopped by the timeout after {watch.Elapsed.TotalSeconds:F1} s");
+    }
+    Say($"digest run: {summary} in {digestSeconds:F1} s, {receiver.Requests - requestsBefore} webhook requests");
+}
+
+await host.StopAsync(CancellationToken.None);
+
+Console.WriteLine();
+Console.WriteLine("| Measure | Value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine(string.Create(inv, $"| Articles uploaded / processed | {uploads.Count} / {rows.Count} |"));
+Console.WriteLine(string.Create(inv, $"| Articles analysed per second (first upload to last status row) | {rows.Count / Math.Max(0.001, (analysedAt - start).TotalSeconds):F1} |"));
+Console.WriteLine(string.Create(inv, $"| Upload-to-match p50 / p95 | {Percentile(toMatch, 50):F0} ms / {Percentile(toMatch, 95):F0} ms |"));
+Console.WriteLine(string.Create(inv, $"| Upload-to-webhook p50 / p95 ({toWebhook.Count} articles{(standIn ? ", stand-in webhook channel" : "")}) | {Percentile(toWebhook, 50):F0} ms / {Percentile(toWebhook, 95):F0} ms |"));
+Console.WriteLine(string.Create(inv, $"| Digest run, {options.DigestSubscriptions} hourly subscriptions (+{options.Subscriptions} immediate) | {(digestSeconds is { } d ? $"{d:F1} s: {summary}" : "not run")} |"));
+return rows.Count < uploads.Count || digestSeconds is null && options.DigestSubscriptions > 0 ? 3 : 0;
+
+static double Percentile(List<double> values, int p)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+static int FreePort()
+{
+    using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    socket.Start();
+    return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+}
