@@ -26,7 +26,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentQueue<JsonElement> _bodies = new();
     private readonly ConcurrentQueue<string> _operationIds = new();
-    private readonly X509Certificate2 _certificate = CreateCertificate();
+    private readonly X509Certificate2 _certificate = LoopbackCertificate.Create();
     private WebApplication? _app;
     private Uri? _endpoint;
 
@@ -156,16 +156,5 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
 
         public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
-    }
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 }

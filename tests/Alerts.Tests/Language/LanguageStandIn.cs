@@ -66,7 +66,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
 
     public static async Task<LanguageStandIn> StartAsync(bool https = false)
     {
-        var certificate = https ? CreateCertificate() : null;
+        var certificate = https ? LoopbackCertificate.Create() : null;
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
@@ -302,18 +302,6 @@ internal sealed class LanguageStandIn : IAsyncDisposable
     private static List<KnownEntity> LoadKnownEntities() =>
         JsonSerializer.Deserialize<List<KnownEntity>>(File.ReadAllText(Path.Combine(RecordingsPath, "known-entities.json")),
             Web)!;
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
-
     private sealed record KnownEntity(string Text, string Category, string? Subcategory, double ConfidenceScore);
 }
 
