@@ -38,7 +38,7 @@ internal sealed class SmtpCatcher : IAsyncDisposable
 
     public static async Task<SmtpCatcher> StartAsync()
     {
-        var catcher = new SmtpCatcher(FreePort());
+        var catcher = new SmtpCatcher(LoopbackPorts.Free());
         await catcher.StartAgainAsync();
         return catcher;
     }
@@ -110,13 +110,6 @@ internal sealed class SmtpCatcher : IAsyncDisposable
     public IReadOnlyList<MimeMessage> To(string address) => [.. Messages.Where(m => m.To.Mailboxes.Any(b => b.Address == address))];
 
     public ValueTask DisposeAsync() => new(StopAsync());
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class RecordingStore : MessageStore
     {

@@ -13,9 +13,9 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _data = Directory.CreateTempSubdirectory("alerts-faults-azurite.").FullName;
-    private readonly int _blobPort = FreePort();
-    private readonly int _queuePort = FreePort();
-    private readonly int _tablePort = FreePort();
+    private readonly int _blobPort = LoopbackPorts.Free();
+    private readonly int _queuePort = LoopbackPorts.Free();
+    private readonly int _tablePort = LoopbackPorts.Free();
     private Process? _process;
 
     public string ConnectionString =>
@@ -42,8 +42,9 @@ internal sealed class RestartableAzurite : IAsyncDisposable
             info.ArgumentList.Add(a);
         }
         _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { errors.Enqueue(line); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { errors.Enqueue(line); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
@@ -53,7 +54,7 @@ internal sealed class RestartableAzurite : IAsyncDisposable
             {
                 if (_process.HasExited || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port}.");
+                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port}: {string.Join(" | ", errors)}");
                 }
                 await Task.Delay(100);
             }
@@ -102,13 +103,6 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     }
 
     private static string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> ListeningAsync(int port)
     {

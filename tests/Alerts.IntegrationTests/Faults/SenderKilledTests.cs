@@ -14,6 +14,7 @@ namespace Alerts.IntegrationTests.Faults;
 /// The worst moment to die: the digest has reached the subscriber but the ledger does not know yet. A real process
 /// (<c>alerts send-digests</c>) is killed by the receiver the instant the signed digest arrives.
 /// </summary>
+[Collection(OwnAzuriteGroup.Name)]
 public sealed class SenderKilledTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alerts.IntegrationTests.Faults;
 
 /// <summary>Storage going away under the pipeline and coming back: uploads are not lost and not analysed twice.</summary>
+[Collection(OwnAzuriteGroup.Name)]
 public sealed class StorageOutageTests
 {
     [Fact]

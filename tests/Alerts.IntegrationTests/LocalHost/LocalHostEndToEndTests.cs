@@ -25,6 +25,7 @@ namespace Alerts.IntegrationTests.LocalHost;
 /// subscriber's webhook on 127.0.0.1 and an SMTP server. Nothing is called directly: the article goes in through the
 /// blob API and everything after it is the triggers' doing.
 /// </summary>
+[Collection(OwnAzuriteGroup.Name)]
 public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
 {
     [Fact]
@@ -39,7 +40,7 @@ public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
         // The digest clock: 20 past a far-off hour, so no other test's window overlaps and the hourly digest is not due yet.
         var clock = new FakeTimeProvider(new DateTimeOffset(2045, 3, 1, 10, 20, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(0, 100_000)));
         receiver.Now = clock.GetUtcNow;
-        var api = new Uri($"http://127.0.0.1:{FreePort()}");
+        var api = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var settings = new Dictionary<string, string?>(ChannelSettings.For(smtp))
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
@@ -137,12 +138,5 @@ public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
             }
             await Task.Delay(100, ct);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

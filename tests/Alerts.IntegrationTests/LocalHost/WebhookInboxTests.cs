@@ -24,7 +24,7 @@ public sealed class WebhookInboxTests(AzuriteFixture azurite)
         using var shown = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(shown), Ansi = AnsiSupport.No });
         console.Profile.Width = 1000;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var secret = WebhookSignature.NewSecret();
         await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For());
         await using var inbox = WebhookInbox.Build(port, console, secret, h.Clock);
@@ -59,12 +59,5 @@ public sealed class WebhookInboxTests(AzuriteFixture azurite)
         Assert.Contains("refused (401)", text, StringComparison.Ordinal);
         Assert.Equal(SubscriptionStatus.Active, (await h.Subscriptions.GetAsync(forged.Id, CancellationToken.None))?.Status); // retried later, not dropped
         await inbox.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
