@@ -8,7 +8,21 @@ namespace Alerts.Cli;
 /// </summary>
 internal sealed class ApiTarget
 {
-    public Option<Uri?> Api { get; } = new("--api") { Description = "Base URL of a running app, e.g. http://localhost:7071 (default: ALERTS_API_URL; none: work directly against storage)." };
+    public Option<Uri?> Api { get; } = new("--api")
+    {
+        Description = "Base URL of a running app, e.g. http://localhost:7071 (default: ALERTS_API_URL; none: work directly against storage).",
+        // System.CommandLine has no converter for Uri.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                return uri;
+            }
+            result.AddError($"--api needs an absolute http(s) URL such as http://localhost:7071; got '{text}'.");
+            return null;
+        },
+    };
 
     public Option<string?> Key { get; } = new("--key") { Description = "Function key for the management API (default: ALERTS_API_KEY)." };
 

@@ -20,7 +20,7 @@ internal static class SubscriptionCommands
     {
         var email = new Option<string?>("--email") { Description = "Email address to send digests to (double opt-in: a confirmation link is sent first)." };
         var webhook = new Option<string?>("--webhook") { Description = "HTTPS URL to POST signed digests to (it must echo the validation handshake)." };
-        var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; see `alerts rules`).", AllowMultipleArgumentsPerToken = false };
+        var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; the catalogue is GET /api/rules, or rules/*.json).", AllowMultipleArgumentsPerToken = false };
         var queries = new Option<string[]>("--query") { Description = "Your own query, in the rules' query syntax (repeatable)." };
         var cadence = new Option<string>("--cadence") { Description = "immediate, hourly or daily.", DefaultValueFactory = _ => "daily" };
         cadence.AcceptOnlyFromAmong("immediate", "hourly", "daily");
