@@ -2,14 +2,25 @@ using System.Diagnostics;
 
 namespace Alerts.IntegrationTests.Cli;
 
-/// <summary>Runs the built <c>alerts</c> command as a person would, from the repository root, and collects what it prints.</summary>
+/// <summary>Runs the built <c>alerts</c> command as a person would, from the repository root, with settings as environment variables.</summary>
 internal static class AlertsCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
+        using var process = Start(settings, args);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Starts it and returns at once, its output redirected for the caller to read (or drain).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoRoot(),
+            WorkingDirectory = TestArticles.RepoRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -24,23 +35,6 @@ internal static class AlertsCli
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("alerts did not start.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Alerts.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Alerts.sln not found.");
+        return Process.Start(info) ?? throw new InvalidOperationException("alerts did not start.");
     }
 }

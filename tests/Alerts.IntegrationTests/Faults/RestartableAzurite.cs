@@ -25,7 +25,7 @@ internal sealed class RestartableAzurite : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var root = RepoRoot();
+        var root = TestArticles.RepoRoot;
         var info = new ProcessStartInfo(Path.Combine(root, "node_modules", ".bin", "azurite"))
         {
             WorkingDirectory = root,
@@ -116,17 +116,5 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Alerts.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Alerts.sln not found.");
     }
 }

@@ -3,6 +3,7 @@ using Alerts.Analysis;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
 using Alerts.IntegrationTests.Channels;
+using Alerts.IntegrationTests.Cli;
 using Alerts.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -77,20 +78,8 @@ public sealed class SenderKilledTests
 
     private static Process StartSendDigests(Dictionary<string, string?> settings)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alerts.dll"));
-        info.ArgumentList.Add("send-digests");
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        var process = Process.Start(info) ?? throw new InvalidOperationException("alerts send-digests did not start.");
+        var process = AlertsCli.Start(settings, "send-digests");
+        // Drain its output so it never blocks on a full pipe before the receiver kills it.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
