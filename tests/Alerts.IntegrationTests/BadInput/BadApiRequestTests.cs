@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Alerts.IntegrationTests.BadInput;
 
 /// <summary>
-/// Issue #7, API: bad subscription requests and bad unsubscribe or confirmation links, through <see cref="SubscriptionApi"/>
+/// Bad API requests: bad subscription requests and bad unsubscribe or confirmation links, through <see cref="SubscriptionApi"/>
 /// on Azurite. Each gets a 4xx with a message that says what to fix, stores nothing, and leaks nothing.
 /// </summary>
 [Collection(AzuriteGroup.Name)]

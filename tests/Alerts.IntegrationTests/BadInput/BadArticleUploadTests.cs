@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alerts.IntegrationTests.BadInput;
 
 /// <summary>
-/// Issue #7, articles: each bad upload goes into the real <c>articles</c> container and through the blob-trigger function.
+/// Bad articles: each bad upload goes into the real <c>articles</c> container and through the blob-trigger function.
 /// It must get a status row saying what happened (a stable reason and a sentence when refused), stay in the container,
 /// and not stop the next good article from being analysed with its matches.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alerts.IntegrationTests.BadInput;
 
 /// <summary>
-/// Issue #7, rules: a rules folder full of bad rules next to a good one. Each bad rule is reported with a clear message
+/// Bad watch rules: a rules folder full of bad rules next to a good one. Each bad rule is reported with a clear message
 /// and skipped, loading stays fast (no automaton explosion), and a real article still meets the good rules.
 /// </summary>
 [Collection(AzuriteGroup.Name)]

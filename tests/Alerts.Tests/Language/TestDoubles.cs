@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Alerts.Tests.Language;
 
-/// <summary>Stands for the embedded extractor, which lives on another branch: finds nothing, counts calls.</summary>
+/// <summary>A stand-in for the embedded extractor in unit tests: finds nothing, counts calls.</summary>
 public sealed class StubEmbeddedExtractor : IEntityExtractor
 {
     public int Calls { get; private set; }
