@@ -1,9 +1,9 @@
 namespace Alerts.Language.Rest;
 
-/// <summary>One document to analyse, as in <c>Azure.AI.TextAnalytics.TextDocumentInput</c>.</summary>
-public class TextDocumentInput
+/// <summary>One document to analyse.</summary>
+public class LanguageDocumentInput
 {
-    public TextDocumentInput(string id, string text)
+    public LanguageDocumentInput(string id, string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(text);

@@ -7,9 +7,9 @@ using Azure.Core.Pipeline;
 namespace Alerts.Language.Rest;
 
 /// <summary>
-/// Azure AI Language named entity recognition over the REST API (<c>POST {endpoint}/language/:analyze-text</c>),
-/// shaped like <c>Azure.AI.TextAnalytics.TextAnalyticsClient.RecognizeEntitiesBatchAsync</c> so that the SDK can
-/// replace it by changing <c>TextAnalyticsTypes.cs</c> only.
+/// This project's own client for Azure AI Language named entity recognition over the REST API
+/// (<c>POST {endpoint}/language/:analyze-text</c>), on an Azure.Core pipeline (authentication, retries, diagnostics).
+/// Its types follow the shape of the Azure.AI.TextAnalytics SDK's.
 /// </summary>
 public class LanguageClient
 {
@@ -60,8 +60,8 @@ public class LanguageClient
     /// when the whole request fails, after the pipeline's retries.
     /// </summary>
     public virtual async Task<Response<RecognizeEntitiesResultCollection>> RecognizeEntitiesBatchAsync(
-        IEnumerable<TextDocumentInput> documents,
-        TextAnalyticsRequestOptions? options = null,
+        IEnumerable<LanguageDocumentInput> documents,
+        RecognizeEntitiesOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -101,7 +101,7 @@ public class LanguageClient
         return Response.FromValue(ToCollection(inputs, results), response);
     }
 
-    private static RecognizeEntitiesResultCollection ToCollection(List<TextDocumentInput> inputs, EntitiesResults results)
+    private static RecognizeEntitiesResultCollection ToCollection(List<LanguageDocumentInput> inputs, EntitiesResults results)
     {
         var byId = new Dictionary<string, RecognizeEntitiesResult>(StringComparer.Ordinal);
         foreach (var document in results.Documents ?? [])
@@ -110,7 +110,7 @@ public class LanguageClient
                 .Select(e => new CategorizedEntity(e.Text, e.Category, e.Subcategory, e.ConfidenceScore, e.Offset, e.Length))
                 .ToList();
             var warnings = (document.Warnings ?? [])
-                .Select(w => new TextAnalyticsWarning(w.Code ?? "Unknown", w.Message ?? ""))
+                .Select(w => new LanguageDocumentWarning(w.Code ?? "Unknown", w.Message ?? ""))
                 .ToList();
             byId[document.Id] = new RecognizeEntitiesResult(document.Id, new CategorizedEntityCollection(entities, warnings));
         }
@@ -119,7 +119,7 @@ public class LanguageClient
             // Like the SDK, report the inner error's code when there is one: "InvalidArgument" says little,
             // "UnsupportedLanguageCode" or "InvalidDocument" says what to do.
             var inner = error.Error?.InnerError ?? error.Error;
-            byId[error.Id] = new RecognizeEntitiesResult(error.Id, new TextAnalyticsError(
+            byId[error.Id] = new RecognizeEntitiesResult(error.Id, new LanguageDocumentError(
                 inner?.Code ?? error.Error?.Code ?? "Unknown",
                 inner?.Message ?? error.Error?.Message ?? "",
                 inner?.Target ?? error.Error?.Target));
@@ -130,7 +130,7 @@ public class LanguageClient
         {
             ordered.Add(byId.TryGetValue(input.Id, out var result)
                 ? result
-                : new RecognizeEntitiesResult(input.Id, new TextAnalyticsError("MissingResult", "The service returned no result for this document.")));
+                : new RecognizeEntitiesResult(input.Id, new LanguageDocumentError("MissingResult", "The service returned no result for this document.")));
         }
         return new RecognizeEntitiesResultCollection(ordered, results.ModelVersion ?? "");
     }

@@ -1,7 +1,7 @@
 namespace Alerts.Language.Rest;
 
 /// <summary>
-/// A named entity in a document, as in <c>Azure.AI.TextAnalytics.CategorizedEntity</c>.
+/// A named entity the service found in a document.
 /// <see cref="Offset"/> and <see cref="Length"/> are UTF-16 code units into the document that was sent.
 /// </summary>
 public readonly record struct CategorizedEntity(

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 
 namespace Alerts.Language.Rest;
 
-/// <summary>Results in the order the documents were given, as in <c>Azure.AI.TextAnalytics.RecognizeEntitiesResultCollection</c>.</summary>
+/// <summary>Results in the order the documents were given.</summary>
 public class RecognizeEntitiesResultCollection : ReadOnlyCollection<RecognizeEntitiesResult>
 {
     internal RecognizeEntitiesResultCollection(IList<RecognizeEntitiesResult> results, string modelVersion)

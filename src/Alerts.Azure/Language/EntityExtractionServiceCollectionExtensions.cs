@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Entities;
+using Alerts.Language.Rest;
 using Azure;
 using Azure.Core;
 using Azure.Identity;
@@ -24,7 +25,7 @@ public static class EntityExtractionServiceCollectionExtensions
     public static IServiceCollection AddEntityExtraction<TEmbedded>(
         this IServiceCollection services,
         IConfiguration configuration,
-        Action<TextAnalyticsClientOptions>? configureClient = null)
+        Action<LanguageClientOptions>? configureClient = null)
         where TEmbedded : class, IEntityExtractor
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -45,12 +46,12 @@ public static class EntityExtractionServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<LanguageOptions>>().Value;
             var endpoint = options.Endpoint ?? throw new InvalidOperationException(
                 $"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Endpoint)} is not set; Azure AI Language is not configured.");
-            var clientOptions = new TextAnalyticsClientOptions();
+            var clientOptions = new LanguageClientOptions();
             configureClient?.Invoke(clientOptions);
             // A blank key, as in the copied sample settings, means Entra ID, like no key at all.
             return string.IsNullOrWhiteSpace(options.Key)
-                ? new TextAnalyticsClient(endpoint, provider.GetService<TokenCredential>() ?? new DefaultAzureCredential(), clientOptions)
-                : new TextAnalyticsClient(endpoint, new AzureKeyCredential(options.Key), clientOptions);
+                ? new LanguageClient(endpoint, provider.GetService<TokenCredential>() ?? new DefaultAzureCredential(), clientOptions)
+                : new LanguageClient(endpoint, new AzureKeyCredential(options.Key), clientOptions);
         });
         services.TryAddSingleton<AzureLanguageEntityExtractor>();
         services.TryAddSingleton<IEntityExtractor>(provider =>

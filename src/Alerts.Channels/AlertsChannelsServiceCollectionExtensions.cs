@@ -2,17 +2,16 @@ using Alerts.Channels.Email;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
 using Alerts.Subscriptions;
-using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Alerts;
 
-/// <summary>The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes.</summary>
+/// <summary>
+/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes.
+/// The email provider <c>acs</c> also needs <c>AddAlertsAcsEmail</c> (Alerts.Azure).
+/// </summary>
 public static class AlertsChannelsServiceCollectionExtensions
 {
     public static IServiceCollection AddAlertsChannels(this IServiceCollection services, IConfiguration configuration)
@@ -24,12 +23,8 @@ public static class AlertsChannelsServiceCollectionExtensions
 
         // Email: templates, the sender the settings choose, the channel and the double opt-in.
         services.TryAddSingleton<EmailTemplates>();
-        services.TryAddSingleton<SmtpEmailSender>();
-        services.TryAddSingleton(sp => new AcsEmailSender(
-            sp.GetRequiredService<IOptions<EmailOptions>>(),
-            sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(),
-            sp.GetService<AcsEmailClientOptions>() ?? new AcsEmailClientOptions(),
-            sp.GetRequiredService<ILogger<AcsEmailSender>>()));
+        // Each sender is keyed by its provider; ACS Email comes from Alerts.Azure (AddAlertsAcsEmail).
+        services.TryAddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailProvider.Smtp);
         services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, EmailChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, EmailOnboarding>());

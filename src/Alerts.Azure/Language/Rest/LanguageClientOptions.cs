@@ -3,7 +3,7 @@ using Azure.Core;
 namespace Alerts.Language.Rest;
 
 /// <summary>
-/// Options for <see cref="LanguageClient"/>, as in <c>Azure.AI.TextAnalytics.TextAnalyticsClientOptions</c>:
+/// Options for <see cref="LanguageClient"/>:
 /// the service version plus Azure.Core's retry, transport and diagnostics settings.
 /// </summary>
 public class LanguageClientOptions : ClientOptions

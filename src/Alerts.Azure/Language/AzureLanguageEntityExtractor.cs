@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Entities;
+using Alerts.Language.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,14 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
     /// <summary>The service's limit of documents in one entity recognition request.</summary>
     public const int MaxDocumentsPerRequest = 5;
 
-    private readonly TextAnalyticsClient _client;
+    private readonly LanguageClient _client;
     private readonly string _modelVersion;
     private readonly string _defaultLanguage;
     private readonly ILogger _logger;
     private readonly LanguageMetrics _metrics;
 
     public AzureLanguageEntityExtractor(
-        TextAnalyticsClient client,
+        LanguageClient client,
         IOptions<LanguageOptions> options,
         LanguageMetrics metrics,
         ILogger<AzureLanguageEntityExtractor> logger,
@@ -57,16 +58,16 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
             language = _defaultLanguage;
         }
 
-        var articles = texts.Select(t => new Article(t ?? "", DocumentChunker.Split(t ?? ""))).ToArray();
+        var articles = texts.Select(t => new ArticleDocuments(t ?? "", DocumentChunker.Split(t ?? ""))).ToArray();
         var pieces = articles
             .SelectMany((article, a) => article.Chunks.Select((_, c) => (Article: a, Chunk: c)))
             .ToList();
-        var requestOptions = new TextAnalyticsRequestOptions { ModelVersion = _modelVersion };
+        var requestOptions = new RecognizeEntitiesOptions { ModelVersion = _modelVersion };
 
         foreach (var batch in pieces.Chunk(MaxDocumentsPerRequest))
         {
             var documents = batch
-                .Select(p => new TextDocumentInput(DocumentId(p.Article, p.Chunk), articles[p.Article].Chunks[p.Chunk].Text) { Language = language })
+                .Select(p => new LanguageDocumentInput(DocumentId(p.Article, p.Chunk), articles[p.Article].Chunks[p.Chunk].Text) { Language = language })
                 .ToList();
             var response = await _client.RecognizeEntitiesBatchAsync(documents, requestOptions, cancellationToken).ConfigureAwait(false);
             var byId = response.Value.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -134,7 +135,8 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
     [LoggerMessage(Level = LogLevel.Warning, Message = "Azure AI Language rejected piece {Piece} of {Pieces} of article {Article}: {ErrorCode}")]
     private partial void LogDocumentRejected(int article, int piece, int pieces, string errorCode);
 
-    private sealed class Article(string text, IReadOnlyList<DocumentChunk> chunks)
+    /// <summary>One article's body, the documents it was split into, and what the service returned for them.</summary>
+    private sealed class ArticleDocuments(string text, IReadOnlyList<DocumentChunk> chunks)
     {
         public string Text { get; } = text;
         public IReadOnlyList<DocumentChunk> Chunks { get; } = chunks;

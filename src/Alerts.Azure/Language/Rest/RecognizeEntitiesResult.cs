@@ -1,7 +1,7 @@
 namespace Alerts.Language.Rest;
 
 /// <summary>
-/// The outcome for one document, as in <c>Azure.AI.TextAnalytics.RecognizeEntitiesResult</c>:
+/// The outcome for one document:
 /// either <see cref="Entities"/> or, when <see cref="HasError"/>, an <see cref="Error"/>.
 /// </summary>
 public class RecognizeEntitiesResult
@@ -14,7 +14,7 @@ public class RecognizeEntitiesResult
         _entities = entities;
     }
 
-    internal RecognizeEntitiesResult(string id, TextAnalyticsError error)
+    internal RecognizeEntitiesResult(string id, LanguageDocumentError error)
     {
         Id = id;
         Error = error;
@@ -26,12 +26,12 @@ public class RecognizeEntitiesResult
     public bool HasError { get; }
 
     /// <summary>Why the document was rejected; <c>default</c> unless <see cref="HasError"/>.</summary>
-    public TextAnalyticsError Error { get; }
+    public LanguageDocumentError Error { get; }
 
     /// <summary>The document's entities. Throws, like the SDK, when the document was rejected.</summary>
     public CategorizedEntityCollection Entities => _entities ?? throw new InvalidOperationException(
         $"Cannot access the entities of document '{Id}': the service rejected it ({Error.ErrorCode}: {Error.Message}).");
 
     /// <summary>The document's warnings (the same as <c>Entities.Warnings</c>); empty when it was rejected.</summary>
-    public IReadOnlyCollection<TextAnalyticsWarning> Warnings => _entities?.Warnings ?? [];
+    public IReadOnlyCollection<LanguageDocumentWarning> Warnings => _entities?.Warnings ?? [];
 }
