@@ -20,14 +20,14 @@ public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMat
             Volatile.Write(ref _created, created);
         }
         await created.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AnalysisJson.Options), cancellationToken).ConfigureAwait(false);
+        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
     }
 
     public static NewMatchesMessage? Parse(string body)
     {
         try
         {
-            return JsonSerializer.Deserialize<NewMatchesMessage>(body, AnalysisJson.Options);
+            return JsonSerializer.Deserialize<NewMatchesMessage>(body, AlertsJson.Options);
         }
         catch (JsonException)
         {

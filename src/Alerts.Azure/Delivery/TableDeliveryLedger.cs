@@ -32,7 +32,7 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         // Content first: a row never exists without the digest it promises. A second writer of the same id
         // writes the same content and then loses the row insert.
         await _digests.GetBlobClient(PayloadName(digest.SubscriptionId, digest.Id)).UploadAsync(
-            BinaryData.FromString(JsonSerializer.Serialize(digest, AnalysisJson.Options)),
+            BinaryData.FromString(JsonSerializer.Serialize(digest, AlertsJson.Options)),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
         var record = new DeliveryRecord
         {
@@ -89,7 +89,7 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         try
         {
             var content = await _digests.GetBlobClient(PayloadName(subscriptionId, digestId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize<Digest>(content.Value.Content.ToMemory().Span, AnalysisJson.Options);
+            return JsonSerializer.Deserialize<Digest>(content.Value.Content.ToMemory().Span, AlertsJson.Options);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

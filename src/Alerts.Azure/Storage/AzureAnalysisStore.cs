@@ -28,7 +28,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         try
         {
             var content = await _analyses.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return AnalysisJson.Deserialize(content.Value.Content.ToMemory().Span);
+            return AlertsJson.Deserialize(content.Value.Content.ToMemory().Span);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -49,7 +49,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         try
         {
             await _analyses.GetBlobClient(BlobName(analysis.Article.Id))
-                .UploadAsync(BinaryData.FromString(AnalysisJson.Serialize(analysis)), options, cancellationToken).ConfigureAwait(false);
+                .UploadAsync(BinaryData.FromString(AlertsJson.Serialize(analysis)), options, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -58,11 +58,11 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
-    public async Task<IReadOnlyList<Match>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var added = new List<Match>();
+        var added = new List<RuleMatch>();
         foreach (var match in analysis.Matches)
         {
             var entity = new TableEntity(analysis.Article.Id, match.Rule)

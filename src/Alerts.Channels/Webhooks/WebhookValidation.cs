@@ -30,7 +30,7 @@ public sealed record WebhookValidation
     /// <summary>The <c>webhook-id</c> of the handshake message.</summary>
     public string MessageId => "wv_" + SubscriptionId;
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, AnalysisJson.Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, AlertsJson.Options);
 
     /// <summary>True when <paramref name="responseBody"/> is a JSON object whose <c>validationResponse</c> is this code.</summary>
     public bool IsEchoedBy(string? responseBody)
@@ -41,7 +41,7 @@ public sealed record WebhookValidation
         }
         try
         {
-            var echo = JsonSerializer.Deserialize<Echo>(responseBody, AnalysisJson.Options);
+            var echo = JsonSerializer.Deserialize<Echo>(responseBody, AlertsJson.Options);
             return echo?.ValidationResponse is { } code && CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.UTF8.GetBytes(code), System.Text.Encoding.UTF8.GetBytes(ValidationCode));
         }

@@ -52,7 +52,7 @@ public sealed class EmailAdaptersTests
                 Severity = Severity.Critical,
                 Matches =
                 [
-                    new Alerts.Rules.Match
+                    new Alerts.Rules.RuleMatch
                     {
                         Rule = "state-of-emergency", Title = "State of emergency declared", Severity = Severity.Critical, Score = 1,
                         Snippets = [new Snippet("They declared a <i>state of emergency</i>.", [new Highlight(5, 8)])],

@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alerts.Analysis;
 
-namespace Alerts.Analysis;
+namespace Alerts;
 
-/// <summary>The one JSON shape of an analysis: stored blobs, <c>alerts analyze --json</c> and webhooks agree on it.</summary>
-public static class AnalysisJson
+/// <summary>
+/// The app's one set of JSON settings (camelCase, enums as strings): analyses (stored blobs, <c>alerts analyze --json</c>,
+/// webhooks), API bodies, queue messages and digests all agree on it.
+/// </summary>
+public static class AlertsJson
 {
     public static JsonSerializerOptions Options { get; } = Create(indented: false);
 

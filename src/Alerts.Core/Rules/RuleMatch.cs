@@ -1,7 +1,7 @@
 namespace Alerts.Rules;
 
 /// <summary>An article meeting a watch rule, with the sentences that show why.</summary>
-public sealed record Match
+public sealed record RuleMatch
 {
     public required string Rule { get; init; }
     public required string Title { get; init; }
