@@ -100,7 +100,7 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     public async IAsyncEnumerable<DeliveryRecord> ListOutstandingAsync(string subscriptionId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var filter = $"PartitionKey eq {TableKeys.Quote(subscriptionId)} and (State eq '{DeliveryState.Pending}' or State eq '{DeliveryState.Sending}')";
+        var filter = $"PartitionKey eq {TableKeys.Quote(subscriptionId)} and (State eq '{StoredValue.Of(DeliveryState.Pending)}' or State eq '{StoredValue.Of(DeliveryState.Sending)}')";
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return FromEntity(entity);
@@ -110,7 +110,7 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     public async Task<DeliveryRecord?> GetLatestSentScheduledAsync(string subscriptionId, CancellationToken cancellationToken)
     {
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var filter = $"PartitionKey eq {TableKeys.Quote(subscriptionId)} and State eq '{DeliveryState.Sent}' and Kind eq '{DigestBuilder.ScheduledKind}'";
+        var filter = $"PartitionKey eq {TableKeys.Quote(subscriptionId)} and State eq '{StoredValue.Of(DeliveryState.Sent)}' and Kind eq '{StoredValue.Of(DigestKind.Scheduled)}'";
         // Rows are newest-first by key, so the first one found is the latest.
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -119,10 +119,10 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         return null;
     }
 
-    public async IAsyncEnumerable<DeliveryRecord> ListByStateAsync(string? state, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DeliveryRecord> ListByStateAsync(DeliveryState? state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var filter = state is null ? null : $"State eq {TableKeys.Quote(state)}";
+        var filter = state is null ? null : $"State eq {TableKeys.Quote(StoredValue.Of(state.Value))}";
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return FromEntity(entity);
@@ -138,10 +138,10 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     private static TableEntity ToEntity(DeliveryRecord r) => new(r.SubscriptionId, RowKey(r))
     {
         ["DigestId"] = r.DigestId,
-        ["Kind"] = r.Kind,
+        ["Kind"] = StoredValue.Of(r.Kind),
         ["WindowStart"] = r.WindowStart,
         ["WindowEnd"] = r.WindowEnd,
-        ["State"] = r.State,
+        ["State"] = StoredValue.Of(r.State),
         ["Attempts"] = r.Attempts,
         ["NextAttemptAt"] = r.NextAttemptAt,
         ["ClaimedUntil"] = r.ClaimedUntil,
@@ -155,10 +155,10 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     {
         SubscriptionId = e.PartitionKey,
         DigestId = e.GetString("DigestId") ?? "",
-        Kind = e.GetString("Kind") ?? DigestBuilder.ScheduledKind,
+        Kind = e.GetString("Kind") is { } kind ? StoredValue.Parse<DigestKind>(kind) : DigestKind.Scheduled,
         WindowStart = e.GetDateTimeOffset("WindowStart") ?? default,
         WindowEnd = e.GetDateTimeOffset("WindowEnd") ?? default,
-        State = e.GetString("State") ?? DeliveryState.Pending,
+        State = e.GetString("State") is { } state ? StoredValue.Parse<DeliveryState>(state) : DeliveryState.Pending,
         Attempts = e.GetInt32("Attempts") ?? 0,
         NextAttemptAt = e.GetDateTimeOffset("NextAttemptAt"),
         ClaimedUntil = e.GetDateTimeOffset("ClaimedUntil"),

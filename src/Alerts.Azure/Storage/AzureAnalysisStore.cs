@@ -119,7 +119,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         return new UploadRecord
         {
             Name = e.GetString("Name") ?? name,
-            Status = e.GetString("Status") ?? "",
+            Status = StoredValue.Parse<UploadStatus>(e.GetString("Status")),
             ArticleId = e.GetString("ArticleId"),
             Title = e.GetString("Title"),
             Reason = e.GetString("Reason"),
@@ -137,7 +137,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         var entity = new TableEntity(UploadPartition, TableKeys.Escape(record.Name))
         {
             ["Name"] = Truncate(record.Name, 1024),
-            ["Status"] = record.Status,
+            ["Status"] = StoredValue.Of(record.Status),
             ["ArticleId"] = record.ArticleId,
             ["Title"] = record.Title is null ? null : Truncate(record.Title, 1000),
             ["Reason"] = record.Reason,

@@ -32,8 +32,8 @@ public sealed class EmailTemplates
         var model = new Dictionary<string, object?>
         {
             ["subject"] = subject,
-            ["heading"] = digest.Kind == DigestBuilder.ImmediateKind ? "New alert" : $"{Count(digest.Articles.Count + digest.MoreArticles, "article")} matched your alerts",
-            ["window"] = digest.Kind == DigestBuilder.ImmediateKind
+            ["heading"] = digest.Kind == DigestKind.Immediate ? "New alert" : $"{Count(digest.Articles.Count + digest.MoreArticles, "article")} matched your alerts",
+            ["window"] = digest.Kind == DigestKind.Immediate
                 ? $"Matched {Format(digest.WindowEnd)}"
                 : $"{Format(digest.WindowStart)} to {Format(digest.WindowEnd)}",
             ["articles"] = digest.Articles.Select(ArticleModel).ToList(),

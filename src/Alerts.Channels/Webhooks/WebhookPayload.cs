@@ -20,7 +20,7 @@ public sealed record WebhookPayload
     public required string SubscriptionId { get; init; }
 
     /// <summary><c>immediate</c> or <c>scheduled</c>.</summary>
-    public required string Kind { get; init; }
+    public required DigestKind Kind { get; init; }
 
     public required WebhookWindow Window { get; init; }
 

@@ -36,7 +36,7 @@ public sealed class EmailAdaptersTests
     {
         Id = "dg_0123456789abcdef",
         SubscriptionId = Subscriber.Id,
-        Kind = DigestBuilder.ScheduledKind,
+        Kind = DigestKind.Scheduled,
         WindowStart = new DateTimeOffset(2022, 1, 8, 7, 0, 0, TimeSpan.Zero),
         WindowEnd = new DateTimeOffset(2022, 1, 8, 8, 0, 0, TimeSpan.Zero),
         CreatedAt = new DateTimeOffset(2022, 1, 8, 8, 0, 30, TimeSpan.Zero),
