@@ -80,7 +80,23 @@ public sealed class DependencyTests
             }
         }
 
-        Assert.Superset(new HashSet<string>(["Alerts.Core", "Alerts.Azure", "Alerts.Channels", "Alerts.Functions", "alerts"]), graph.Keys.ToHashSet());
+        Assert.Superset(new HashSet<string>(["Alerts.Core", "Alerts.Azure", "Alerts.Channels", "Alerts.Functions"]), graph.Keys.ToHashSet());
+        Assert.Null(FindCycle(graph));
+    }
+
+    [Fact]
+    public void There_is_no_cycle_between_the_projects()
+    {
+        // The project files cover the hosts too (the CLI and the local host), which the tests do not load.
+        var graph = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .ToDictionary(
+                p => Path.GetFileNameWithoutExtension(p),
+                p => XDocument.Load(p).Descendants("ProjectReference")
+                    .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
+                    .ToList(),
+                StringComparer.Ordinal);
+
+        Assert.Superset(new HashSet<string>(["Alerts.Core", "Alerts.Azure", "Alerts.Channels", "Alerts.Functions", "Alerts.LocalHost", "Alerts.Cli"]), graph.Keys.ToHashSet());
         Assert.Null(FindCycle(graph));
     }
 
