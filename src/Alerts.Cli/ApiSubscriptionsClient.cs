@@ -20,7 +20,7 @@ internal sealed class ApiSubscriptionsClient : ISubscriptionsClient
     }
 
     public Task<(int Status, JsonNode? Body)> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Post, "subscriptions") { Content = JsonContent.Create(request, options: AnalysisJson.Options) }, cancellationToken);
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, "subscriptions") { Content = JsonContent.Create(request, options: AlertsJson.Options) }, cancellationToken);
 
     public Task<(int Status, JsonNode? Body)> ListAsync(string? status, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, status is null ? "subscriptions" : $"subscriptions?status={Uri.EscapeDataString(status)}"), cancellationToken);

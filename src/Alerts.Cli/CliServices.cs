@@ -16,5 +16,6 @@ internal static class CliServices
             .AddAlertsStorage(configuration)
             .AddAlertsDelivery(configuration)
             .AddAlertsChannels(configuration)
+            .AddAlertsAcsEmail()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 }

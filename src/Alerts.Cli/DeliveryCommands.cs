@@ -25,13 +25,13 @@ internal static class DeliveryCommands
         {
             await using var services = CliServices.Build(CliConfiguration.Build());
             var ledger = services.GetRequiredService<IDeliveryLedger>();
-            var state = result.GetValue(failed) ? DeliveryState.Failed : result.GetValue(pending) ? DeliveryState.Pending : null;
+            DeliveryState? state = result.GetValue(failed) ? DeliveryState.Failed : result.GetValue(pending) ? DeliveryState.Pending : null;
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Digest", "Subscription", "Kind", "Window end", "State", "Attempts", "Articles", "Last error");
             var count = 0;
             await foreach (var r in ledger.ListByStateAsync(state, ct).ConfigureAwait(false))
             {
                 count++;
-                table.AddRow(Markup.Escape(r.DigestId), Markup.Escape(r.SubscriptionId), r.Kind, r.WindowEnd.ToString("u", CultureInfo.InvariantCulture),
+                table.AddRow(Markup.Escape(r.DigestId), Markup.Escape(r.SubscriptionId), StoredValue.Of(r.Kind), r.WindowEnd.ToString("u", CultureInfo.InvariantCulture),
                     StateMarkup(r.State), r.Attempts.ToString(CultureInfo.InvariantCulture), r.ArticleCount.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.LastError ?? ""));
             }
             if (count == 0)
@@ -89,7 +89,7 @@ internal static class DeliveryCommands
         return command;
     }
 
-    private static string StateMarkup(string state) => state switch
+    private static string StateMarkup(DeliveryState state) => state switch
     {
         DeliveryState.Sent => "[green]sent[/]",
         DeliveryState.Failed => "[red]failed[/]",

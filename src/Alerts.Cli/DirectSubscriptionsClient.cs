@@ -14,7 +14,7 @@ internal sealed class DirectSubscriptionsClient(ServiceProvider services) : ISub
 
     public async Task<(int Status, JsonNode? Body)> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, AnalysisJson.Options));
+        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, AlertsJson.Options));
         return Convert(await _api.CreateAsync(body, cancellationToken).ConfigureAwait(false));
     }
 
@@ -28,7 +28,7 @@ internal sealed class DirectSubscriptionsClient(ServiceProvider services) : ISub
         Convert(await _api.DeleteAsync(id, cancellationToken).ConfigureAwait(false));
 
     private static (int, JsonNode?) Convert(ApiResponse response) =>
-        (response.Status, response.Json is null ? null : JsonSerializer.SerializeToNode(response.Json, AnalysisJson.Options));
+        (response.Status, response.Json is null ? null : JsonSerializer.SerializeToNode(response.Json, AlertsJson.Options));
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

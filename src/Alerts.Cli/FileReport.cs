@@ -16,8 +16,8 @@ internal sealed record FileReport(string File, ArticleAnalysis? Analysis, string
     {
         var node = Analysis is null
             ? new JsonObject { ["error"] = new JsonObject { ["reason"] = Reason, ["message"] = Error } }
-            : JsonSerializer.SerializeToNode(Analysis, AnalysisJson.Options)!.AsObject();
+            : JsonSerializer.SerializeToNode(Analysis, AlertsJson.Options)!.AsObject();
         node.Insert(0, "file", File);
-        return node.ToJsonString(AnalysisJson.Options);
+        return node.ToJsonString(AlertsJson.Options);
     }
 }

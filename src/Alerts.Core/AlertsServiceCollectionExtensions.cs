@@ -2,59 +2,36 @@ using Alerts.Analysis;
 using Alerts.Api;
 using Alerts.Delivery;
 using Alerts.Digests;
-using Alerts.Entities;
-using Alerts.Language;
 using Alerts.Subscriptions;
 using Alerts.Rules;
-using Alerts.Storage;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts;
 
-/// <summary>Registers the pipeline's services; the function app, the local host and the CLI all start here.</summary>
+/// <summary>
+/// Registers the pipeline's logic. The adapters it runs over (stores, notifier, entity extractor, channels) come
+/// from Alerts.Azure and Alerts.Channels, whose entry points the hosts call.
+/// </summary>
 public static class AlertsServiceCollectionExtensions
 {
-    /// <summary>Parsing, entity extraction and rule matching: everything <c>alerts analyze</c> needs, no storage.</summary>
-    public static IServiceCollection AddAlertsAnalysis(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Parsing and rule matching: the analyser and the rule catalogue, over an <see cref="Entities.IEntityExtractor"/> registered elsewhere.</summary>
+    public static IServiceCollection AddAlertsRuleMatching(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName)).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RuleCatalog>();
-        services.AddEntityExtraction<EmbeddedEntityExtractor>(configuration);
         services.TryAddSingleton<ArticleAnalyzer>();
         return services;
     }
 
-    /// <summary>The storage clients for the <c>AlertsStorage</c> connection, the stores, and the upload processor.</summary>
-    public static IServiceCollection AddAlertsStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The upload processor and subscribers' queries as rules, over the stores registered elsewhere.</summary>
+    public static IServiceCollection AddAlertsProcessing(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
-        services.AddAzureClients(clients =>
-        {
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(options));
-            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, sp) =>
-            {
-                // The Functions queue trigger reads Base64 by default; the local host is set to match.
-                options.MessageEncoding = QueueMessageEncoding.Base64;
-                return sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(options);
-            });
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
-        });
-        services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
-        services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<ArticleProcessor>();
-        services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();
-        services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
-        services.TryAddSingleton<ITokenKeyProvider, BlobTokenKeyProvider>();
         // Subscribers' own queries are rules too: the catalogue polls them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleSource, SubscriptionQueryRules>());
         return services;

@@ -21,7 +21,7 @@ internal static class ApiResults
         return new ContentResult
         {
             StatusCode = response.Status,
-            Content = System.Text.Json.JsonSerializer.Serialize(response.Json, AnalysisJson.Options),
+            Content = System.Text.Json.JsonSerializer.Serialize(response.Json, AlertsJson.Options),
             ContentType = response.Status >= 400 ? "application/problem+json" : "application/json; charset=utf-8",
         };
     }

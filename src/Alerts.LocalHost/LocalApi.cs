@@ -33,7 +33,7 @@ internal static class LocalApi
         else if (response.Json is not null)
         {
             context.Response.ContentType = response.Status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
-            await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(response.Json, AnalysisJson.Options), context.RequestAborted);
+            await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(response.Json, AlertsJson.Options), context.RequestAborted);
         }
     }
 }

@@ -49,7 +49,7 @@ public static class LocalHostBuilder
             {
                 var config = context.Configuration;
                 services.AddRouting();
-                services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config);
+                services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config).AddAlertsAcsEmail();
                 services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalFunctions)));
                 services.TryAddSingleton(AnsiConsole.Console);
                 services.TryAddSingleton<ActivityReporter>();

@@ -47,7 +47,7 @@ public sealed class ArticleUploadedTests(AzuriteFixture azurite)
         Assert.Equal("Kazakh President Extends State Of Emergency As Russian-Led Troops Arrive In Almaty", upload.Title);
 
         var analysisBlob = azurite.Blobs.GetBlobContainerClient(StorageNames.AnalysesContainer).GetBlobClient(upload.ArticleId + ".json");
-        var analysis = AnalysisJson.Deserialize((await analysisBlob.DownloadContentAsync()).Value.Content.ToMemory().Span);
+        var analysis = AlertsJson.Deserialize((await analysisBlob.DownloadContentAsync()).Value.Content.ToMemory().Span);
         Assert.NotNull(analysis);
         Assert.Equal("RFE/RL", analysis.Article.Source);
         Assert.NotEmpty(analysis.Entities);

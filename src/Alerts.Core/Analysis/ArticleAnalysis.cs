@@ -9,7 +9,7 @@ public sealed record ArticleAnalysis
 {
     public required Article Article { get; init; }
     public required IReadOnlyList<Entity> Entities { get; init; }
-    public required IReadOnlyList<Match> Matches { get; init; }
+    public required IReadOnlyList<RuleMatch> Matches { get; init; }
 
     /// <summary>"embedded", "azure-language", or "embedded (fallback)" when the Language service failed.</summary>
     public required string Extractor { get; init; }

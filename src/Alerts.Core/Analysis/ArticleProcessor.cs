@@ -108,7 +108,7 @@ public sealed partial class ArticleProcessor(
         $"The upload is {(size is { } s ? $"{s:N0} bytes" : "larger than the limit")}; articles over {maxBytes:N0} bytes are not analysed (setting Alerts__Analysis__MaxArticleBytes).");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {Name}: {Status} as {ArticleId}, {EntityCount} entities, {MatchCount} matches ({NewMatchCount} new)")]
-    private static partial void LogProcessed(ILogger logger, string name, string status, string articleId, int entityCount, int matchCount, int newMatchCount);
+    private static partial void LogProcessed(ILogger logger, string name, UploadStatus status, string articleId, int entityCount, int matchCount, int newMatchCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} refused ({Reason}): {Message}")]
     private static partial void LogRefused(ILogger logger, string name, string reason, string message);

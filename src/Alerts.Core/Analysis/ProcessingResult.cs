@@ -12,5 +12,5 @@ public sealed record ProcessingResult
     public ArticleAnalysis? Analysis { get; init; }
 
     /// <summary>Matches stored for the first time by this run; empty on a repeat.</summary>
-    public IReadOnlyList<Match> NewMatches { get; init; } = [];
+    public IReadOnlyList<RuleMatch> NewMatches { get; init; } = [];
 }

@@ -105,7 +105,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         }
         try
         {
-            var request = JsonSerializer.Deserialize<SubscriptionRequest>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), AnalysisJson.Options);
+            var request = JsonSerializer.Deserialize<SubscriptionRequest>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), AlertsJson.Options);
             return request is null ? (null, ApiResponse.Problem(400, "The body must be a JSON object.")) : (request, null);
         }
         catch (JsonException ex)

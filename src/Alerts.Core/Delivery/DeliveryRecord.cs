@@ -1,3 +1,5 @@
+using Alerts.Digests;
+
 namespace Alerts.Delivery;
 
 /// <summary>A row of the delivery ledger: one digest for one subscription.</summary>
@@ -5,10 +7,10 @@ public sealed record DeliveryRecord
 {
     public required string SubscriptionId { get; init; }
     public required string DigestId { get; init; }
-    public required string Kind { get; init; }
+    public required DigestKind Kind { get; init; }
     public required DateTimeOffset WindowStart { get; init; }
     public required DateTimeOffset WindowEnd { get; init; }
-    public required string State { get; init; }
+    public required DeliveryState State { get; init; }
     public int Attempts { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
     public DateTimeOffset? ClaimedUntil { get; init; }

@@ -126,7 +126,7 @@ public sealed partial class DeliveryService(
             var result = record.IsDue(now) ? await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) : (DeliveryResult?)null;
             sent += result == DeliveryResult.Sent ? 1 : 0;
             failed += result is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0;
-            scheduledOutstanding |= record.Kind == DigestBuilder.ScheduledKind && result != DeliveryResult.Sent;
+            scheduledOutstanding |= record.Kind == DigestKind.Scheduled && result != DeliveryResult.Sent;
         }
 
         // One scheduled digest at a time: the next window starts where the undelivered one ends, once it is delivered.
@@ -192,7 +192,7 @@ public sealed partial class DeliveryService(
         {
             case DeliveryResult.Sent:
                 await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Sent, SentAt = now, ClaimedUntil = null, LastError = null }, cancellationToken).ConfigureAwait(false);
-                if (record.Kind == DigestBuilder.ScheduledKind)
+                if (record.Kind == DigestKind.Scheduled)
                 {
                     await AdvanceAsync(current.Id, record.WindowEnd, cancellationToken).ConfigureAwait(false);
                 }

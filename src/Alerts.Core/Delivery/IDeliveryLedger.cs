@@ -25,5 +25,5 @@ public interface IDeliveryLedger
     Task<DeliveryRecord?> GetLatestSentScheduledAsync(string subscriptionId, CancellationToken cancellationToken);
 
     /// <summary>Every row in <paramref name="state"/>, across subscriptions (for <c>alerts deliveries</c>).</summary>
-    IAsyncEnumerable<DeliveryRecord> ListByStateAsync(string? state, CancellationToken cancellationToken);
+    IAsyncEnumerable<DeliveryRecord> ListByStateAsync(DeliveryState? state, CancellationToken cancellationToken);
 }

@@ -9,8 +9,7 @@ public sealed record Digest
     public required string Id { get; init; }
     public required string SubscriptionId { get; init; }
 
-    /// <summary><c>immediate</c> (one article, sent as it is analysed) or <c>scheduled</c> (the timer's hourly or daily digest).</summary>
-    public required string Kind { get; init; }
+    public required DigestKind Kind { get; init; }
 
     public required DateTimeOffset WindowStart { get; init; }
     public required DateTimeOffset WindowEnd { get; init; }

@@ -13,7 +13,7 @@ public sealed record DigestArticle
     public Uri? Url { get; init; }
     public required DateTimeOffset MatchedAt { get; init; }
     public required Severity Severity { get; init; }
-    public required IReadOnlyList<Match> Matches { get; init; }
+    public required IReadOnlyList<RuleMatch> Matches { get; init; }
 
     /// <summary>The main people, places and organisations, most mentioned first.</summary>
     public IReadOnlyList<Entity> Entities { get; init; } = [];

@@ -9,8 +9,6 @@ namespace Alerts.Digests;
 /// <summary>Gathers a subscriber's new matches into one digest: one entry per article listing every rule it met.</summary>
 public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> options, TimeProvider time)
 {
-    public const string ScheduledKind = "scheduled";
-    public const string ImmediateKind = "immediate";
     private const int MainEntities = 6;
 
     /// <summary>The digest of the matches stored in [<paramref name="start"/>, <paramref name="end"/>), or null when there are none.</summary>
@@ -36,7 +34,7 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
                 articles.Add(article);
             }
         }
-        return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), ScheduledKind, start, end, articles);
+        return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), DigestKind.Scheduled, start, end, articles);
     }
 
     /// <summary>The immediate alert for one newly analysed article, or null when it met none of the subscriber's rules.</summary>
@@ -45,11 +43,11 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(analysis);
         return ToArticle(subscription, analysis) is { } article
-            ? Create(subscription, DigestIds.Immediate(subscription.Id, analysis.Article.Id), ImmediateKind, analysis.AnalyzedAt, analysis.AnalyzedAt, [article])
+            ? Create(subscription, DigestIds.Immediate(subscription.Id, analysis.Article.Id), DigestKind.Immediate, analysis.AnalyzedAt, analysis.AnalyzedAt, [article])
             : null;
     }
 
-    private Digest Create(Subscription subscription, string id, string kind, DateTimeOffset start, DateTimeOffset end, List<DigestArticle> articles)
+    private Digest Create(Subscription subscription, string id, DigestKind kind, DateTimeOffset start, DateTimeOffset end, List<DigestArticle> articles)
     {
         var max = options.Value.MaxArticles;
         var ordered = articles.OrderByDescending(a => a.Severity).ThenByDescending(a => a.MatchedAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal).ToList();

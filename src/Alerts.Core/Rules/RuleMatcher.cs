@@ -26,7 +26,7 @@ public sealed class RuleMatcher
     public IReadOnlyList<CompiledRule> Rules { get; }
 
     /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
-    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
+    public IReadOnlyList<RuleMatch> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(entities);
@@ -41,7 +41,7 @@ public sealed class RuleMatcher
         AddField(index, RuleFields.Organization, EntityText(entities, EntityCategory.Organization));
 
         var snippets = new SnippetBuilder(title, article.Body, index.CreateSearcher());
-        var matches = new List<Match>();
+        var matches = new List<RuleMatch>();
         var candidates = _presearcher?.Candidates(index) ?? Enumerable.Range(0, Rules.Count);
         foreach (var i in candidates)
         {
@@ -62,7 +62,7 @@ public sealed class RuleMatcher
             {
                 continue;
             }
-            matches.Add(new Match
+            matches.Add(new RuleMatch
             {
                 Rule = compiled.Rule.Id,
                 Title = compiled.Rule.Title,

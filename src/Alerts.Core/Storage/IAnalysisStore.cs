@@ -12,7 +12,7 @@ public interface IAnalysisStore
     Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken);
 
     /// <summary>Stores a row per match; returns the matches that were not stored before (for immediate alerts).</summary>
-    Task<IReadOnlyList<Match>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken);
 
     /// <summary>The matches of one rule stored with a match time in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>).</summary>
     Task<IReadOnlyList<RuleMatchRef>> GetRuleMatchesAsync(string ruleId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken);

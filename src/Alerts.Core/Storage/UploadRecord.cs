@@ -4,7 +4,7 @@ namespace Alerts.Storage;
 public sealed record UploadRecord
 {
     public required string Name { get; init; }
-    public required string Status { get; init; }
+    public required UploadStatus Status { get; init; }
     public string? ArticleId { get; init; }
     public string? Title { get; init; }
 

@@ -1,14 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace Alerts.Storage;
 
 /// <summary>What became of an uploaded blob.</summary>
-public static class UploadStatus
+/// <remarks>Stored in the uploads' <c>Status</c> column as the member names below (<see cref="StoredValue"/>).</remarks>
+[JsonConverter(typeof(JsonStringEnumConverter<UploadStatus>))]
+public enum UploadStatus
 {
     /// <summary>Parsed and analysed; its analysis and matches are stored.</summary>
-    public const string Analysed = "analysed";
+    [JsonStringEnumMemberName("analysed")]
+    Analysed,
 
     /// <summary>The same story (same body) was already analysed under another name; nothing new was stored.</summary>
-    public const string Duplicate = "duplicate";
+    [JsonStringEnumMemberName("duplicate")]
+    Duplicate,
 
     /// <summary>Could not be parsed; the reason is recorded and the blob stays in the container.</summary>
-    public const string Failed = "failed";
+    [JsonStringEnumMemberName("failed")]
+    Failed,
 }

@@ -135,7 +135,7 @@ public sealed class BadArticleUploadTests(AzuriteFixture azurite)
     private async Task<ArticleAnalysis> ReadAnalysisAsync(string articleId)
     {
         var blob = azurite.Blobs.GetBlobContainerClient(StorageNames.AnalysesContainer).GetBlobClient(articleId + ".json");
-        return AnalysisJson.Deserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span)!;
+        return AlertsJson.Deserialize((await blob.DownloadContentAsync()).Value.Content.ToMemory().Span)!;
     }
 
     private async Task AssertNextArticleIsAnalysedAsync(ServiceProvider services)

@@ -1,5 +1,7 @@
 using Alerts.Delivery;
+using Alerts.Storage;
 using Alerts.Subscriptions;
+using Azure.Data.Tables;
 
 namespace Alerts.IntegrationTests.Delivery;
 
@@ -42,6 +44,26 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite)
         h.Clock.Advance(TimeSpan.FromHours(1));
         await h.Delivery.RunAsync(CancellationToken.None);
         Assert.Single(channel.Sends);
+    }
+
+    [Fact]
+    public async Task A_ledger_row_stores_its_state_and_kind_as_the_strings_earlier_rows_have()
+    {
+        var channel = new ScriptedChannel(Channel.Webhook);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [channel]);
+        var sub = await h.SubscribeAsync(Channel.Webhook, "https://receiver.example/hook", CadenceKind.Hourly, "state-of-emergency");
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Delivery.RunAsync(CancellationToken.None);
+
+        var rows = new List<TableEntity>();
+        await foreach (var row in azurite.Tables.GetTableClient(StorageNames.DeliveriesTable).QueryAsync<TableEntity>(e => e.PartitionKey == sub.Id))
+        {
+            rows.Add(row);
+        }
+        var stored = Assert.Single(rows);
+        Assert.Equal(("sent", "scheduled"), (stored.GetString("State"), stored.GetString("Kind")));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class EmailAdaptersTests
     {
         Id = "dg_0123456789abcdef",
         SubscriptionId = Subscriber.Id,
-        Kind = DigestBuilder.ScheduledKind,
+        Kind = DigestKind.Scheduled,
         WindowStart = new DateTimeOffset(2022, 1, 8, 7, 0, 0, TimeSpan.Zero),
         WindowEnd = new DateTimeOffset(2022, 1, 8, 8, 0, 0, TimeSpan.Zero),
         CreatedAt = new DateTimeOffset(2022, 1, 8, 8, 0, 30, TimeSpan.Zero),
@@ -52,7 +52,7 @@ public sealed class EmailAdaptersTests
                 Severity = Severity.Critical,
                 Matches =
                 [
-                    new Alerts.Rules.Match
+                    new Alerts.Rules.RuleMatch
                     {
                         Rule = "state-of-emergency", Title = "State of emergency declared", Severity = Severity.Critical, Score = 1,
                         Snippets = [new Snippet("They declared a <i>state of emergency</i>.", [new Highlight(5, 8)])],

@@ -17,7 +17,7 @@ internal sealed record AppSetting(string Name, PropertyInfo? Property, string? N
 internal static class AppSettings
 {
     /// <summary>
-    /// Every options property: each type of Alerts.Core with a public <c>const string SectionName</c>, each public
+    /// Every options property: each options type of Alerts.Core, Alerts.Azure and Alerts.Channels with a public <c>const string SectionName</c>, each public
     /// settable property (nested option objects walked), named as an app setting (<c>Alerts__Analysis__MaxArticleBytes</c>).
     /// </summary>
     public static IReadOnlyList<AppSetting> Options { get; } =
@@ -27,9 +27,10 @@ internal static class AppSettings
             .OrderBy(s => s.Name, StringComparer.Ordinal),
     ];
 
-    /// <summary>The options classes: every type of Alerts.Core with a public <c>const string SectionName</c>.</summary>
+    /// <summary>The options classes: every type of Alerts.Core, Alerts.Azure and Alerts.Channels with a public <c>const string SectionName</c>.</summary>
     public static IReadOnlyList<Type> OptionsTypes =>
-        [.. typeof(AppSettingNames).Assembly.GetTypes().Where(t => SectionNameField(t) is not null)];
+        [.. new[] { typeof(AppSettingNames).Assembly, typeof(global::Alerts.Language.LanguageOptions).Assembly, typeof(global::Alerts.Channels.Email.EmailOptions).Assembly }
+            .SelectMany(a => a.GetTypes()).Where(t => SectionNameField(t) is not null)];
 
     private static FieldInfo? SectionNameField(Type type) =>
         type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.FieldType == typeof(string) ? field : null;

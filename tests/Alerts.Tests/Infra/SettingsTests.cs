@@ -131,7 +131,7 @@ public class SettingsTests
             .AddInMemoryCollection(values.Select(p => KeyValuePair.Create(p.Key.Replace("__", ":", StringComparison.Ordinal), p.Value)))
             .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddAlertsAnalysis(configuration).AddAlertsStorage(configuration).AddAlertsDelivery(configuration).AddAlertsChannels(configuration);
+        services.AddAlertsAnalysis(configuration).AddAlertsStorage(configuration).AddAlertsDelivery(configuration).AddAlertsChannels(configuration).AddAlertsAcsEmail();
         using var provider = services.BuildServiceProvider();
         Assert.NotEmpty(AppSettings.OptionsTypes);
         foreach (var type in AppSettings.OptionsTypes)

@@ -14,7 +14,7 @@ public sealed class LanguageClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _standIn.DisposeAsync();
 
-    private static TextDocumentInput Doc(string id, string text, string language = "en") => new(id, text) { Language = language };
+    private static LanguageDocumentInput Doc(string id, string text, string language = "en") => new(id, text) { Language = language };
 
     [Fact]
     public async Task Sends_the_documented_request_with_the_key_and_parses_entities()
@@ -22,7 +22,7 @@ public sealed class LanguageClientTests : IAsyncLifetime
         const string text = "President Kassym-Jomart Tokayev declared an emergency in Kostanay and Astana.";
         var client = _standIn.KeyClient();
 
-        var response = await client.RecognizeEntitiesBatchAsync([Doc("a", text)], new TextAnalyticsRequestOptions { ModelVersion = "latest" });
+        var response = await client.RecognizeEntitiesBatchAsync([Doc("a", text)], new RecognizeEntitiesOptions { ModelVersion = "latest" });
 
         var request = Assert.Single(_standIn.Requests);
         Assert.Equal(200, request.Status);

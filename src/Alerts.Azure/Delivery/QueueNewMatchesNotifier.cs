@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Alerts.Analysis;
+using Alerts.Storage;
+using Azure.Storage.Queues;
+
+namespace Alerts.Delivery;
+
+/// <summary>The <c>immediate-deliveries</c> storage queue, read by the queue-triggered immediate delivery function.</summary>
+public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMatchesNotifier
+{
+    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.ImmediateQueue);
+    private Task? _created;
+
+    public async Task NotifyAsync(NewMatchesMessage message, CancellationToken cancellationToken)
+    {
+        var created = Volatile.Read(ref _created);
+        if (created is null || created.IsFaulted || created.IsCanceled)
+        {
+            created = _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            Volatile.Write(ref _created, created);
+        }
+        await created.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static NewMatchesMessage? Parse(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<NewMatchesMessage>(body, AlertsJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Alerts.Analysis;
+using Alerts.Rules;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Alerts.Storage;
+
+/// <summary>
+/// Keeps analyses as blobs (<c>analyses/{articleId}.json</c>) and statuses and matches as table rows.
+/// Keys are deterministic, so processing the same upload twice writes the same rows.
+/// </summary>
+public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClient tables) : IAnalysisStore
+{
+    private const string UploadPartition = "upload";
+
+    private readonly BlobContainerClient _analyses = blobs.GetBlobContainerClient(StorageNames.AnalysesContainer);
+    private readonly TableClient _uploads = tables.GetTableClient(StorageNames.ArticlesTable);
+    private readonly TableClient _matches = tables.GetTableClient(StorageNames.MatchesTable);
+    private readonly TableClient _ruleMatches = tables.GetTableClient(StorageNames.RuleMatchesTable);
+    private readonly StorageInitializer _init = new(blobs, tables,
+        [StorageNames.ArticlesContainer, StorageNames.AnalysesContainer], [StorageNames.ArticlesTable, StorageNames.MatchesTable, StorageNames.RuleMatchesTable]);
+
+    public async Task<ArticleAnalysis?> GetAnalysisAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await _analyses.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return AlertsJson.Deserialize(content.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var options = new BlobUploadOptions
+        {
+            // If-None-Match: * makes the first writer win when two uploads of one story race.
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+        };
+        try
+        {
+            await _analyses.GetBlobClient(BlobName(analysis.Article.Id))
+                .UploadAsync(BinaryData.FromString(AlertsJson.Serialize(analysis)), options, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var added = new List<RuleMatch>();
+        foreach (var match in analysis.Matches)
+        {
+            var entity = new TableEntity(analysis.Article.Id, match.Rule)
+            {
+                ["RuleTitle"] = match.Title,
+                ["Severity"] = match.Severity.ToString(),
+                ["Score"] = match.Score,
+                ["ArticleTitle"] = analysis.Article.Title,
+                ["Source"] = analysis.Article.Source,
+                ["Url"] = analysis.Article.Url?.ToString(),
+                ["Snippet"] = match.Snippets.Count > 0 ? Truncate(match.Snippets[0].Marked, 4000) : null,
+                ["MatchedAt"] = analysis.AnalyzedAt,
+            };
+            // The index row first and always (an upsert of the same values): a run that died between the two
+            // writes leaves no match that digests cannot find.
+            await _ruleMatches.UpsertEntityAsync(new TableEntity(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
+            {
+                ["ArticleId"] = analysis.Article.Id,
+                ["MatchedAt"] = analysis.AnalyzedAt,
+            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _matches.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                added.Add(match);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Stored by an earlier run for this article: not new.
+            }
+        }
+        return added;
+    }
+
+    public async Task<IReadOnlyList<RuleMatchRef>> GetRuleMatchesAsync(string ruleId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var filter = $"PartitionKey eq {TableKeys.Quote(ruleId)} and RowKey ge {TableKeys.Quote(RuleMatchKey(windowStart, ""))} and RowKey lt {TableKeys.Quote(RuleMatchKey(windowEnd, ""))}";
+        var refs = new List<RuleMatchRef>();
+        await foreach (var row in _ruleMatches.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            refs.Add(new RuleMatchRef(ruleId, row.GetString("ArticleId") ?? "", row.GetDateTimeOffset("MatchedAt") ?? windowStart));
+        }
+        return refs;
+    }
+
+    public async Task<UploadRecord?> GetUploadAsync(string name, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var response = await _uploads.GetEntityIfExistsAsync<TableEntity>(UploadPartition, TableKeys.Escape(name), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue || response.Value is not { } e)
+        {
+            return null;
+        }
+        return new UploadRecord
+        {
+            Name = e.GetString("Name") ?? name,
+            Status = StoredValue.Parse<UploadStatus>(e.GetString("Status")),
+            ArticleId = e.GetString("ArticleId"),
+            Title = e.GetString("Title"),
+            Reason = e.GetString("Reason"),
+            Message = e.GetString("Message"),
+            MatchCount = e.GetInt32("MatchCount") ?? 0,
+            Extractor = e.GetString("Extractor"),
+            Time = e.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
+        };
+    }
+
+    public async Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(UploadPartition, TableKeys.Escape(record.Name))
+        {
+            ["Name"] = Truncate(record.Name, 1024),
+            ["Status"] = StoredValue.Of(record.Status),
+            ["ArticleId"] = record.ArticleId,
+            ["Title"] = record.Title is null ? null : Truncate(record.Title, 1000),
+            ["Reason"] = record.Reason,
+            ["Message"] = record.Message is null ? null : Truncate(record.Message, 4000),
+            ["MatchCount"] = record.MatchCount,
+            ["Extractor"] = record.Extractor,
+            ["Time"] = record.Time,
+        };
+        await _uploads.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sortable by time: UTC ticks, zero-padded, then the article id.</summary>
+    private static string RuleMatchKey(DateTimeOffset at, string articleId) =>
+        at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "_" + articleId;
+
+    private static string BlobName(string articleId) => articleId + ".json";
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,50 @@
+using Alerts.Channels.Email;
+using Alerts.Channels.Webhooks;
+using Alerts.Delivery;
+using Alerts.Subscriptions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts;
+
+/// <summary>
+/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes.
+/// The email provider <c>acs</c> also needs <c>AddAlertsAcsEmail</c> (Alerts.Azure).
+/// </summary>
+public static class AlertsChannelsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAlertsChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Email: templates, the sender the settings choose, the channel and the double opt-in.
+        services.TryAddSingleton<EmailTemplates>();
+        // Each sender is keyed by its provider; ACS Email comes from Alerts.Azure (AddAlertsAcsEmail).
+        services.TryAddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailProvider.Smtp);
+        services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, EmailChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, EmailOnboarding>());
+
+        // Webhooks: the SSRF guard pins every connection to a checked address; redirects are never followed.
+        services.TryAddSingleton<WebhookTargetGuard>();
+        services.AddHttpClient(WebhookClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
+            // Target URLs can carry receivers' tokens: the client's default request logging is left out.
+            .RemoveAllLoggers();
+        services.TryAddSingleton<WebhookClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, WebhookChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, WebhookOnboarding>());
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Alerts.Rules;
+
+/// <summary>An article meeting a watch rule, with the sentences that show why.</summary>
+public sealed record RuleMatch
+{
+    public required string Rule { get; init; }
+    public required string Title { get; init; }
+    public required Severity Severity { get; init; }
+    public required double Score { get; init; }
+
+    /// <summary>One to three sentences with the words that met the rule marked.</summary>
+    public required IReadOnlyList<Snippet> Snippets { get; init; }
+}
