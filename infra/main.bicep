@@ -66,7 +66,7 @@ var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deplo
 var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
 var queues = ['immediate-deliveries']
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags

@@ -254,7 +254,7 @@ public class BicepTemplateTests
                 continue;
             }
             Assert.Equal("roles", assignment.Module);
-            Assert.Equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]", principal);
+            Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.ManagedIdentity/userAssignedIdentities', parameters\('identityName'\)\), '[0-9]{4}-[0-9]{2}-[0-9]{2}'\)\.principalId\]$", principal);
             Assert.Equal("ServicePrincipal", assignment.Properties!["principalType"]!.ToString());
         }
     }
