@@ -15,6 +15,10 @@ param location string
 @description('Object id of the deploying user, allowed to upload articles and read the results; empty for none.')
 param principalId string = ''
 
+@allowed(['User', 'ServicePrincipal', 'Group'])
+@description('What principalId is: User when a person runs azd, ServicePrincipal in CI (azd sets AZURE_PRINCIPAL_TYPE).')
+param principalType string = 'User'
+
 @description('Create the Event Grid subscription to the blob trigger. Needs the app deployed first: its webhook must answer Event Grid\'s validation.')
 param articleEventsEnabled bool = false
 
@@ -244,6 +248,7 @@ module uploader 'modules/uploader.bicep' = if (!empty(principalId)) {
   scope: rg
   params: {
     principalId: principalId
+    principalType: principalType
     storageAccountName: names.storage
     articlesContainer: articlesContainer
     analysesContainer: analysesContainer

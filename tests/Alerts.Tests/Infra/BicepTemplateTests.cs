@@ -250,7 +250,7 @@ public class BicepTemplateTests
             {
                 // The one exception: the deploying user may upload articles and read results (optional, azd's AZURE_PRINCIPAL_ID).
                 Assert.Equal("[parameters('principalId')]", principal);
-                Assert.Equal("User", assignment.Properties!["principalType"]!.ToString());
+                Assert.Equal("[parameters('principalType')]", assignment.Properties!["principalType"]!.ToString());
                 continue;
             }
             Assert.Equal("roles", assignment.Module);
@@ -269,12 +269,26 @@ public class BicepTemplateTests
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
-            "a97b65f3-24c7-4388-baec-2e87135dc908", // Cognitive Services User (Language)
+            "7628b7b8-a8b2-4cdc-b46f-e9b35248918e", // Cognitive Services Language Reader (analyze-text, no key listing)
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "09976791-48a7-449e-bb21-39d1a415f350", // Communication and Email Service Owner
             "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer (only with the optional Key Vault)
         ];
         Assert.Equal(expected.Order(), roles);
+    }
+
+    [Fact]
+    public void The_uploader_roles_go_to_a_user_a_service_principal_or_a_group_as_azd_says()
+    {
+        // A service principal running azd in CI is refused a role assignment that says 'User'.
+        var parameter = ArmTemplate.Main["parameters"]!["principalType"]!;
+        Assert.Equal("User", parameter["defaultValue"]!.ToString());
+        Assert.Equal(["User", "ServicePrincipal", "Group"], parameter["allowedValues"]!.AsArray().Select(v => v!.ToString()));
+        Assert.Equal("[parameters('principalType')]", ArmTemplate.ModuleParameter("uploader", "principalType")!.ToString());
+        var uploader = ArmTemplate.Resources.Where(r => r.Module == "uploader").ToList();
+        Assert.Equal(3, uploader.Count(r => r.Type == "Microsoft.Authorization/roleAssignments"));
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", file["principalType"]!["value"]!.ToString());
     }
 
     [Fact]
