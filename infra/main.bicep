@@ -35,6 +35,12 @@ param languageSku string = 'S'
 @description('Where Communication Services keeps data at rest.')
 param communicationDataLocation string = 'United States'
 
+@description('A domain of yours to send email from (e.g. alerts.example.com): the Azure-managed domain allows about 10 emails an hour. Empty for the Azure-managed domain only.')
+param emailDomain string = ''
+
+@description('The custom email domain is verified (its DNS records added, verification passed): send from it.')
+param emailDomainVerified bool = false
+
 @description('NCRONTAB schedule of the digest timer (six fields, seconds first).')
 param digestSchedule string = '0 */5 * * * *'
 
@@ -66,7 +72,9 @@ var deploymentContainer = 'app-package-${resourceToken}'
 var articlesContainer = 'articles'
 var analysesContainer = 'analyses'
 var statusTable = 'articles'
-var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer]
+// Blob-created events Event Grid could not deliver after its retries, kept for a look and a replay.
+var deadLetterContainer = 'article-events-deadletter'
+var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer, deadLetterContainer]
 var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
 var queues = ['immediate-deliveries']
 
@@ -125,6 +133,8 @@ module communication 'modules/communication.bicep' = {
     emailServiceName: names.emailService
     tags: tags
     dataLocation: communicationDataLocation
+    customDomain: emailDomain
+    customDomainVerified: emailDomainVerified
   }
 }
 
@@ -194,9 +204,8 @@ var appSettings = {
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
   Alerts__Language__ModelVersion: 'latest'
-  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl)
-    ? 'https://${functionAppName}.azurewebsites.net'
-    : publicBaseUrl
+  // The app's own address as Azure gives it (defaultHostName), not one guessed from its name.
+  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'
   Alerts__Subscriptions__MaxQueries: '20'
   Alerts__Digests__SettleDelay: '00:00:30'
@@ -226,8 +235,15 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.outputs.id
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainer: deploymentContainer
-    appSettings: appSettings
     subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
+  }
+}
+
+module settings 'modules/appsettings.bicep' = {
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    settings: appSettings
   }
 }
 
@@ -267,9 +283,11 @@ module eventGrid 'modules/eventgrid.bicep' = if (articleEventsEnabled) {
     storageAccountName: names.storage
     functionAppName: functionAppName
     container: articlesContainer
+    identityId: identity.outputs.id
+    deadLetterContainer: deadLetterContainer
   }
   // The webhook needs the app, its settings and its roles in place to answer the validation.
-  dependsOn: [functionApp, roles]
+  dependsOn: [functionApp, settings, roles]
 }
 
 output AZURE_LOCATION string = location
@@ -283,6 +301,7 @@ output AZURE_ARTICLES_CONTAINER string = articlesContainer
 output AZURE_LANGUAGE_ENDPOINT string = language.outputs.endpoint
 output AZURE_COMMUNICATION_ENDPOINT string = communication.outputs.endpoint
 output AZURE_EMAIL_SENDER string = communication.outputs.senderAddress
+output AZURE_EMAIL_DOMAIN_RECORDS object = communication.outputs.customDomainRecords
 output AZURE_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName

@@ -1,5 +1,5 @@
 // The function app on the Flex Consumption plan (FC1): .NET 10 isolated worker, the package deployed from a blob
-// container, every credential the user-assigned identity.
+// container, every credential the user-assigned identity. Its settings are in appsettings.bicep.
 param planName string
 param name string
 param location string
@@ -7,9 +7,6 @@ param tags object
 param identityId string
 param storageBlobEndpoint string
 param deploymentContainer string
-
-@description('App settings, exactly as the app reads them; main.bicep lists them.')
-param appSettings object
 
 @description('Subnet delegated to Microsoft.App/environments for outbound traffic into the virtual network; empty for none.')
 param subnetId string = ''
@@ -76,12 +73,6 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       }
     }
   }
-}
-
-resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
-  parent: site
-  name: 'appsettings'
-  properties: appSettings
 }
 
 // Publishing with a user name and password (FTP, and zip deploy to the SCM site) is off: azd deploys with Entra ID.

@@ -198,14 +198,58 @@ public class BicepTemplateTests
     }
 
     [Fact]
-    public void Email_is_an_azure_managed_domain_linked_to_communication_services()
+    public void Email_is_sent_from_the_azure_managed_domain_or_once_verified_from_a_custom_one()
     {
-        var domain = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/emailServices/domains"));
-        Assert.Equal("AzureManaged", domain.Properties!["domainManagement"]!.ToString());
+        var domains = ArmTemplate.OfType("Microsoft.Communication/emailServices/domains").ToList();
+        Assert.Equal(2, domains.Count);
+        var managed = Assert.Single(domains, d => d.Properties!["domainManagement"]!.ToString() == "AzureManaged");
+        Assert.Null(managed.Node["condition"]);
+        // The custom domain exists only when one is given, under its own name.
+        var custom = Assert.Single(domains, d => d.Properties!["domainManagement"]!.ToString() == "CustomerManaged");
+        Assert.Equal("[not(empty(parameters('customDomain')))]", custom.Node["condition"]!.ToString());
+        Assert.Contains("parameters('customDomain')", custom.Node["name"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("[and(not(empty(parameters('customDomain'))), parameters('customDomainVerified'))]", custom.Template["variables"]!["sendFromCustomDomain"]!.ToString());
+
+        // One linked domain, and the sender on it: the custom one once verified, else the Azure-managed one.
         var communication = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/communicationServices"));
-        Assert.Single(communication.Properties!["linkedDomains"]!.AsArray());
-        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_EMAIL_SENDER"]);
-        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_COMMUNICATION_ENDPOINT"]);
+        var linked = Assert.Single(communication.Properties!["linkedDomains"]!.AsArray())!.ToString();
+        Assert.StartsWith("[if(variables('sendFromCustomDomain'), resourceId('Microsoft.Communication/emailServices/domains', parameters('emailServiceName'), if(empty(parameters('customDomain')), 'none', parameters('customDomain'))), resourceId('Microsoft.Communication/emailServices/domains', parameters('emailServiceName'), 'AzureManagedDomain'))]", linked, StringComparison.Ordinal);
+        var sender = custom.Template["outputs"]!["senderAddress"]!["value"]!.ToString();
+        Assert.Matches(@"^\[if\(variables\('sendFromCustomDomain'\), format\('DoNotReply@\{0\}', reference\(resourceId\('Microsoft\.Communication/emailServices/domains', parameters\('emailServiceName'\), if\(empty\(parameters\('customDomain'\)\), 'none', parameters\('customDomain'\)\)\).*'AzureManagedDomain'\)", sender);
+        Assert.Equal("[reference('communication').outputs.senderAddress.value]", AppSettings.Bicep["Alerts__Email__Sender"]!.ToString());
+
+        // azd fills both from the environment; the DNS records to add come out as an output.
+        Assert.Equal("[parameters('emailDomain')]", ArmTemplate.ModuleParameter("communication", "customDomain")!.ToString());
+        Assert.Equal("[parameters('emailDomainVerified')]", ArmTemplate.ModuleParameter("communication", "customDomainVerified")!.ToString());
+        Assert.Equal("", ArmTemplate.Main["parameters"]!["emailDomain"]!["defaultValue"]!.ToString());
+        Assert.False(ArmTemplate.Main["parameters"]!["emailDomainVerified"]!["defaultValue"]!.GetValue<bool>());
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${ALERTS_EMAIL_DOMAIN}", file["emailDomain"]!["value"]!.ToString());
+        Assert.Equal("${ALERTS_EMAIL_DOMAIN_VERIFIED=false}", file["emailDomainVerified"]!["value"]!.ToString());
+        Assert.Contains(".verificationRecords", custom.Template["outputs"]!["customDomainRecords"]!["value"]!.ToString(), StringComparison.Ordinal);
+        foreach (var output in new[] { "AZURE_EMAIL_SENDER", "AZURE_COMMUNICATION_ENDPOINT", "AZURE_EMAIL_DOMAIN_RECORDS" })
+        {
+            Assert.NotNull(ArmTemplate.Main["outputs"]![output]);
+        }
+    }
+
+    [Fact]
+    public void The_public_base_url_is_the_default_host_name_azure_gives_the_app()
+    {
+        // Azure may give the app a host name with a suffix its name does not predict: the links must use the real one.
+        var url = AppSettings.Bicep["Alerts__Subscriptions__PublicBaseUrl"]!.ToString();
+        Assert.Equal("[if(empty(parameters('publicBaseUrl')), reference('functionApp').outputs.url.value, parameters('publicBaseUrl'))]", url);
+        var output = ArmTemplate.Module("functionApp")["properties"]!["template"]!["outputs"]!["url"]!["value"]!.ToString();
+        Assert.Matches(@"^\[format\('https://\{0\}', reference\(resourceId\('Microsoft\.Web/sites', parameters\('name'\)\), '[0-9-]+'\)\.defaultHostName\)\]$", output);
+        Assert.DoesNotContain("azurewebsites.net", File.ReadAllText(InfraPaths.MainBicep), StringComparison.Ordinal);
+
+        // The settings are written once the app exists, to that app.
+        var config = Assert.Single(ArmTemplate.OfType("Microsoft.Web/sites/config"));
+        Assert.Equal("settings", config.Module);
+        Assert.Equal("[format('{0}/{1}', parameters('functionAppName'), 'appsettings')]", config.Node["name"]!.ToString());
+        Assert.Equal("[parameters('settings')]", config.Properties!.ToString());
+        Assert.Equal("[variables('functionAppName')]", ArmTemplate.ModuleParameter("settings", "functionAppName")!.ToString());
+        Assert.Equal("[variables('functionAppName')]", ArmTemplate.ModuleParameter("functionApp", "name")!.ToString());
     }
 
     [Fact]
@@ -311,6 +355,48 @@ public class BicepTemplateTests
 
         var topic = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics"));
         Assert.Equal("Microsoft.Storage.StorageAccounts", topic.Properties!["topicType"]!.ToString());
+    }
+
+    [Fact]
+    public void Events_event_grid_cannot_deliver_are_dead_lettered_to_a_blob_with_the_identity_after_bounded_retries()
+    {
+        var subscription = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        var retry = subscription.Properties!["retryPolicy"]!;
+        Assert.Equal("[parameters('maxDeliveryAttempts')]", retry["maxDeliveryAttempts"]!.ToString());
+        Assert.Equal("[parameters('eventTimeToLiveInMinutes')]", retry["eventTimeToLiveInMinutes"]!.ToString());
+        var parameters = subscription.Template["parameters"]!;
+        Assert.Equal(30, parameters["maxDeliveryAttempts"]!["defaultValue"]!.GetValue<int>());
+        Assert.Equal(30, parameters["maxDeliveryAttempts"]!["maxValue"]!.GetValue<int>());
+        Assert.Equal(1440, parameters["eventTimeToLiveInMinutes"]!["defaultValue"]!.GetValue<int>());
+
+        // Dead letters go to a container of the app's storage account, written with the app's identity (no key).
+        var deadLetter = subscription.Properties!["deadLetterWithResourceIdentity"]!;
+        Assert.Equal("UserAssigned", deadLetter["identity"]!["type"]!.ToString());
+        Assert.Equal("[parameters('identityId')]", deadLetter["identity"]!["userAssignedIdentity"]!.ToString());
+        Assert.Equal("StorageBlob", deadLetter["deadLetterDestination"]!["endpointType"]!.ToString());
+        var destination = deadLetter["deadLetterDestination"]!["properties"]!;
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", destination["resourceId"]!.ToString());
+        Assert.Equal("[parameters('deadLetterContainer')]", destination["blobContainerName"]!.ToString());
+        Assert.Null(subscription.Properties!["deadLetterDestination"]);
+
+        Assert.Equal("[variables('deadLetterContainer')]", ArmTemplate.ModuleParameter("eventGrid", "deadLetterContainer")!.ToString());
+        var variables = ArmTemplate.Main["variables"]!;
+        Assert.Contains("[variables('deadLetterContainer')]", variables["containers"]!.AsArray().Select(n => n!.ToString()));
+        Assert.NotEqual(variables["articlesContainer"]!.ToString(), variables["deadLetterContainer"]!.ToString());
+        Assert.Equal("[reference('identity').outputs.id.value]", ArmTemplate.ModuleParameter("eventGrid", "identityId")!.ToString());
+        Assert.Equal(ArmTemplate.ModuleParameter("storage", "name")!.ToString(), ArmTemplate.ModuleParameter("eventGrid", "storageAccountName")!.ToString());
+
+        // The topic carries that identity (dead-lettering with an identity needs it on the topic), and the identity
+        // may write blobs in that account.
+        var topic = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics"));
+        Assert.Equal("UserAssigned", topic.Node["identity"]!["type"]!.ToString());
+        var topicIdentity = Assert.Single(topic.Node["identity"]!["userAssignedIdentities"]!.AsObject()).Key;
+        Assert.Contains("parameters('identityId')", topicIdentity, StringComparison.Ordinal);
+        Assert.Equal(ArmTemplate.ModuleParameter("storage", "name")!.ToString(), ArmTemplate.ModuleParameter("roles", "storageAccountName")!.ToString());
+        var storageRoles = ArmTemplate.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(a => a.Module == "roles" && a.Node["scope"]!.ToString().Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal))
+            .SelectMany(ArmTemplate.RoleDefinitionIds);
+        Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", storageRoles); // Storage Blob Data Owner: writes blobs
     }
 
     [Fact]
