@@ -41,6 +41,9 @@ param emailDomain string = ''
 @description('The custom email domain is verified (its DNS records added, verification passed): send from it.')
 param emailDomainVerified bool = false
 
+@description('Where Azure Monitor mails the pipeline\'s own alerts (poison messages, refused uploads, Language fallbacks and errors, failing digests and functions); empty for no alerts.')
+param alertEmail string = ''
+
 @description('NCRONTAB schedule of the digest timer (six fields, seconds first).')
 param digestSchedule string = '0 */5 * * * *'
 
@@ -64,6 +67,8 @@ var names = {
   plan: '${abbrs.webServerFarms}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}${resourceToken}'
   eventSubscription: '${abbrs.eventGridEventSubscriptions}articles-${resourceToken}'
+  actionGroup: 'ag-${resourceToken}'
+  alertRulePrefix: 'alert-${resourceToken}-'
 }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainer = 'app-package-${resourceToken}'
@@ -271,6 +276,19 @@ module uploader 'modules/uploader.bicep' = if (!empty(principalId)) {
     statusTable: statusTable
   }
   dependsOn: [storage]
+}
+
+module alertRules 'modules/alertrules.bicep' = if (!empty(alertEmail)) {
+  scope: rg
+  params: {
+    actionGroupName: names.actionGroup
+    ruleNamePrefix: names.alertRulePrefix
+    location: location
+    tags: tags
+    applicationInsightsName: names.applicationInsights
+    alertEmail: alertEmail
+  }
+  dependsOn: [monitoring]
 }
 
 module eventGrid 'modules/eventgrid.bicep' = if (articleEventsEnabled) {

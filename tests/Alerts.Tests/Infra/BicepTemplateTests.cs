@@ -94,6 +94,8 @@ public class BicepTemplateTests
     [InlineData("Microsoft.Network/virtualNetworks")]
     [InlineData("Microsoft.Network/privateEndpoints")]
     [InlineData("Microsoft.Network/privateDnsZones")]
+    [InlineData("Microsoft.Insights/actionGroups")]
+    [InlineData("Microsoft.Insights/scheduledQueryRules")]
     public void Every_resource_family_is_declared(string type) =>
         Assert.NotEmpty(ArmTemplate.OfType(type));
 
@@ -195,6 +197,13 @@ public class BicepTemplateTests
         var insights = Assert.Single(ArmTemplate.OfType("Microsoft.Insights/components"));
         Assert.True(insights.Properties!["DisableLocalAuth"]!.GetValue<bool>());
         Assert.NotNull(insights.Properties!["WorkspaceResourceId"]);
+
+        // With local auth off the app sends telemetry with the identity's token: it says so, and may publish.
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', reference('identity').outputs.clientId.value)]", AppSettings.Bicep["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToString());
+        var publisher = Assert.Single(ArmTemplate.OfType("Microsoft.Authorization/roleAssignments"),
+            a => ArmTemplate.RoleDefinitionIds(a).Contains("3913510d-42f4-4e42-8a64-420c390055eb")); // Monitoring Metrics Publisher
+        Assert.Equal("[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]", publisher.Node["scope"]!.ToString());
+        Assert.Equal(ArmTemplate.ModuleParameter("monitoring", "applicationInsightsName")!.ToString(), ArmTemplate.ModuleParameter("roles", "applicationInsightsName")!.ToString());
     }
 
     [Fact]
@@ -397,6 +406,67 @@ public class BicepTemplateTests
             .Where(a => a.Module == "roles" && a.Node["scope"]!.ToString().Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal))
             .SelectMany(ArmTemplate.RoleDefinitionIds);
         Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", storageRoles); // Storage Blob Data Owner: writes blobs
+    }
+
+    [Fact]
+    public void The_pipeline_alerts_on_itself_through_one_action_group_when_an_address_is_given()
+    {
+        // No address, no alerts module at all.
+        var module = ArmTemplate.Module("alertRules");
+        Assert.Equal("[not(empty(parameters('alertEmail')))]", module["condition"]!.ToString());
+        Assert.Equal("", ArmTemplate.Main["parameters"]!["alertEmail"]!["defaultValue"]!.ToString());
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${ALERTS_ALERT_EMAIL}", file["alertEmail"]!["value"]!.ToString());
+
+        var group = Assert.Single(ArmTemplate.OfType("Microsoft.Insights/actionGroups"));
+        Assert.Equal("alertRules", group.Module);
+        var receiver = Assert.Single(group.Properties!["emailReceivers"]!.AsArray())!;
+        Assert.Equal("[parameters('alertEmail')]", receiver["emailAddress"]!.ToString());
+        Assert.Equal("[parameters('alertEmail')]", ArmTemplate.ModuleParameter("alertRules", "alertEmail")!.ToString());
+        Assert.True(group.Properties!["groupShortName"]!.ToString().Length <= 12);
+
+        var rules = ArmTemplate.OfType("Microsoft.Insights/scheduledQueryRules").ToList();
+        Assert.NotEmpty(rules);
+        foreach (var rule in rules)
+        {
+            // Each rule reads the app's Application Insights and mails through the one action group.
+            Assert.Equal("LogAlert", rule.Node["kind"]!.ToString());
+            Assert.True(rule.Properties!["enabled"]!.GetValue<bool>());
+            Assert.Equal(["[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]"], rule.Properties!["scopes"]!.AsArray().Select(n => n!.ToString()));
+            Assert.Equal(["[resourceId('Microsoft.Insights/actionGroups', parameters('actionGroupName'))]"], rule.Properties!["actions"]!["actionGroups"]!.AsArray().Select(n => n!.ToString()));
+            var criterion = Assert.Single(rule.Properties!["criteria"]!["allOf"]!.AsArray())!;
+            Assert.Equal("GreaterThan", criterion["operator"]!.ToString());
+            Assert.Equal(0, criterion["threshold"]!.GetValue<int>());
+        }
+        Assert.Equal(ArmTemplate.ModuleParameter("monitoring", "applicationInsightsName")!.ToString(), ArmTemplate.ModuleParameter("alertRules", "applicationInsightsName")!.ToString());
+
+        // One rule per custom metric the app emits, each summing the metric over the window: its severity says who must act.
+        var metricRule = Assert.Single(rules, r => r.Node["copy"] is not null);
+        var criterionOfMetric = metricRule.Properties!["criteria"]!["allOf"]![0]!;
+        Assert.Equal("[format('customMetrics | where name == ''{0}'' | extend Total = valueSum', variables('metricRules')[copyIndex()].metric)]", criterionOfMetric["query"]!.ToString());
+        Assert.Equal("Total", criterionOfMetric["timeAggregation"]!.ToString());
+        Assert.Equal("Total", criterionOfMetric["metricMeasureColumn"]!.ToString());
+        Assert.Equal("[variables('metricRules')[copyIndex()].severity]", metricRule.Properties!["severity"]!.ToString());
+        Assert.Equal("[length(variables('metricRules'))]", metricRule.Node["copy"]!["count"]!.ToString());
+        var severities = metricRule.Template["variables"]!["metricRules"]!.AsArray()
+            .ToDictionary(r => r!["metric"]!.ToString(), r => r!["severity"]!.GetValue<int>());
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                ["alerts.poison.messages"] = 1,       // a message gave up: its article or delivery waits for a person
+                ["alerts.language.config_errors"] = 1, // Language refuses the app: every analysis falls back
+                ["alerts.language.fallbacks"] = 2,     // degraded entities
+                ["alerts.digests.failed"] = 2,         // retried on schedule
+                ["alerts.articles.refused"] = 3,       // bad uploads, refused with a recorded reason
+            }.OrderBy(p => p.Key),
+            severities.OrderBy(p => p.Key));
+
+        // Function runs that fail: the host records each run as a request.
+        var failures = Assert.Single(rules, r => r.Node["copy"] is null);
+        var failuresCriterion = failures.Properties!["criteria"]!["allOf"]![0]!;
+        Assert.StartsWith("requests | where success == false", failuresCriterion["query"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Count", failuresCriterion["timeAggregation"]!.ToString());
+        Assert.Equal(1, failures.Properties!["severity"]!.GetValue<int>());
     }
 
     [Fact]
