@@ -15,6 +15,10 @@ param location string
 @description('Object id of the deploying user, allowed to upload articles and read the results; empty for none.')
 param principalId string = ''
 
+@allowed(['User', 'ServicePrincipal', 'Group'])
+@description('What principalId is: User when a person runs azd, ServicePrincipal in CI (azd sets AZURE_PRINCIPAL_TYPE).')
+param principalType string = 'User'
+
 @description('Create the Event Grid subscription to the blob trigger. Needs the app deployed first: its webhook must answer Event Grid\'s validation.')
 param articleEventsEnabled bool = false
 
@@ -30,6 +34,15 @@ param languageSku string = 'S'
 
 @description('Where Communication Services keeps data at rest.')
 param communicationDataLocation string = 'United States'
+
+@description('A domain of yours to send email from (e.g. alerts.example.com): the Azure-managed domain allows about 10 emails an hour. Empty for the Azure-managed domain only.')
+param emailDomain string = ''
+
+@description('The custom email domain is verified (its DNS records added, verification passed): send from it.')
+param emailDomainVerified bool = false
+
+@description('Where Azure Monitor mails the pipeline\'s own alerts (poison messages, refused uploads, Language fallbacks and errors, failing digests and functions); empty for no alerts.')
+param alertEmail string = ''
 
 @description('NCRONTAB schedule of the digest timer (six fields, seconds first).')
 param digestSchedule string = '0 */5 * * * *'
@@ -54,6 +67,8 @@ var names = {
   plan: '${abbrs.webServerFarms}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}${resourceToken}'
   eventSubscription: '${abbrs.eventGridEventSubscriptions}articles-${resourceToken}'
+  actionGroup: 'ag-${resourceToken}'
+  alertRulePrefix: 'alert-${resourceToken}-'
 }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainer = 'app-package-${resourceToken}'
@@ -62,11 +77,13 @@ var deploymentContainer = 'app-package-${resourceToken}'
 var articlesContainer = 'articles'
 var analysesContainer = 'analyses'
 var statusTable = 'articles'
-var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer]
+// Blob-created events Event Grid could not deliver after its retries, kept for a look and a replay.
+var deadLetterContainer = 'article-events-deadletter'
+var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer, deadLetterContainer]
 var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
 var queues = ['immediate-deliveries']
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags
@@ -121,6 +138,8 @@ module communication 'modules/communication.bicep' = {
     emailServiceName: names.emailService
     tags: tags
     dataLocation: communicationDataLocation
+    customDomain: emailDomain
+    customDomainVerified: emailDomainVerified
   }
 }
 
@@ -190,9 +209,8 @@ var appSettings = {
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
   Alerts__Language__ModelVersion: 'latest'
-  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl)
-    ? 'https://${functionAppName}.azurewebsites.net'
-    : publicBaseUrl
+  // The app's own address as Azure gives it (defaultHostName), not one guessed from its name.
+  Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'
   Alerts__Subscriptions__MaxQueries: '20'
   Alerts__Digests__SettleDelay: '00:00:30'
@@ -222,8 +240,15 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.outputs.id
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainer: deploymentContainer
-    appSettings: appSettings
     subnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
+  }
+}
+
+module settings 'modules/appsettings.bicep' = {
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    settings: appSettings
   }
 }
 
@@ -244,12 +269,26 @@ module uploader 'modules/uploader.bicep' = if (!empty(principalId)) {
   scope: rg
   params: {
     principalId: principalId
+    principalType: principalType
     storageAccountName: names.storage
     articlesContainer: articlesContainer
     analysesContainer: analysesContainer
     statusTable: statusTable
   }
   dependsOn: [storage]
+}
+
+module alertRules 'modules/alertrules.bicep' = if (!empty(alertEmail)) {
+  scope: rg
+  params: {
+    actionGroupName: names.actionGroup
+    ruleNamePrefix: names.alertRulePrefix
+    location: location
+    tags: tags
+    applicationInsightsName: names.applicationInsights
+    alertEmail: alertEmail
+  }
+  dependsOn: [monitoring]
 }
 
 module eventGrid 'modules/eventgrid.bicep' = if (articleEventsEnabled) {
@@ -262,9 +301,11 @@ module eventGrid 'modules/eventgrid.bicep' = if (articleEventsEnabled) {
     storageAccountName: names.storage
     functionAppName: functionAppName
     container: articlesContainer
+    identityId: identity.outputs.id
+    deadLetterContainer: deadLetterContainer
   }
   // The webhook needs the app, its settings and its roles in place to answer the validation.
-  dependsOn: [functionApp, roles]
+  dependsOn: [functionApp, settings, roles]
 }
 
 output AZURE_LOCATION string = location
@@ -278,6 +319,7 @@ output AZURE_ARTICLES_CONTAINER string = articlesContainer
 output AZURE_LANGUAGE_ENDPOINT string = language.outputs.endpoint
 output AZURE_COMMUNICATION_ENDPOINT string = communication.outputs.endpoint
 output AZURE_EMAIL_SENDER string = communication.outputs.senderAddress
+output AZURE_EMAIL_DOMAIN_RECORDS object = communication.outputs.customDomainRecords
 output AZURE_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName

@@ -9,14 +9,30 @@ param storageAccountName string
 param functionAppName string
 param container string
 
+@description('The user-assigned identity Event Grid writes dead letters with (it has a blob data role on the account).')
+param identityId string
+
+@description('Container in the same account for the events that could not be delivered.')
+param deadLetterContainer string
+
+@description('Deliveries tried before an event is dead-lettered (Event Grid backs off between them).')
+@minValue(1)
+@maxValue(30)
+param maxDeliveryAttempts int = 30
+
+@description('Minutes an event is retried before it is dead-lettered.')
+@minValue(1)
+@maxValue(1440)
+param eventTimeToLiveInMinutes int = 1440
+
 @description('The blob-triggered function, as the host names it.')
 param functionName string = 'Host.Functions.ArticleUploaded'
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+resource site 'Microsoft.Web/sites@2025-03-01' existing = {
   name: functionAppName
 }
 
@@ -24,6 +40,13 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: location
   tags: tags
+  // The identity the subscription's dead-lettering authenticates with must be the topic's.
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -50,8 +73,22 @@ resource articleUploads 'Microsoft.EventGrid/systemTopics/eventSubscriptions@202
     }
     eventDeliverySchema: 'EventGridSchema'
     retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
+      maxDeliveryAttempts: maxDeliveryAttempts
+      eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+    }
+    // An event still undelivered after the retries is written to a blob with the identity (no key), not dropped.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: identityId
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainer
+        }
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 // The function app on the Flex Consumption plan (FC1): .NET 10 isolated worker, the package deployed from a blob
-// container, every credential the user-assigned identity.
+// container, every credential the user-assigned identity. Its settings are in appsettings.bicep.
 param planName string
 param name string
 param location string
@@ -8,16 +8,13 @@ param identityId string
 param storageBlobEndpoint string
 param deploymentContainer string
 
-@description('App settings, exactly as the app reads them; main.bicep lists them.')
-param appSettings object
-
 @description('Subnet delegated to Microsoft.App/environments for outbound traffic into the virtual network; empty for none.')
 param subnetId string = ''
 
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -31,7 +28,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   // azd finds the app to deploy the 'functions' service of azure.yaml to by this tag.
@@ -78,14 +75,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: site
-  name: 'appsettings'
-  properties: appSettings
-}
-
 // Publishing with a user name and password (FTP, and zip deploy to the SCM site) is off: azd deploys with Entra ID.
-resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
   properties: {
@@ -93,7 +84,7 @@ resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01'
   }
 }
 
-resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
   properties: {

@@ -8,7 +8,7 @@ param tags object
 @description('F0 is free (5,000 text records a month, one F0 per subscription); S is pay per record.')
 param sku string = 'S'
 
-resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+resource language 'Microsoft.CognitiveServices/accounts@2026-07-01' = {
   name: name
   location: location
   tags: tags

@@ -8,7 +8,7 @@ param endpointNamePrefix string
 @description('Private endpoints to make: a name, the target resource (type and name, in this resource group), its sub-resource (blob, queue, table, vault) and its private DNS zone.')
 param privateEndpoints { name: string, type: string, resource: string, groupId: string, dnsZone: string }[]
 
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' = {
   name: name
   location: location
   tags: tags
@@ -66,7 +66,7 @@ resource dnsLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06
   }
 ]
 
-resource endpoints 'Microsoft.Network/privateEndpoints@2024-05-01' = [
+resource endpoints 'Microsoft.Network/privateEndpoints@2026-03-01' = [
   for endpoint in privateEndpoints: {
     name: '${endpointNamePrefix}${endpoint.name}'
     location: location
@@ -88,7 +88,7 @@ resource endpoints 'Microsoft.Network/privateEndpoints@2024-05-01' = [
   }
 ]
 
-resource zoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = [
+resource zoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2026-03-01' = [
   for (endpoint, i) in privateEndpoints: {
     parent: endpoints[i]
     name: 'default'

@@ -17,8 +17,9 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // Upload status, matches, subscriptions, the delivery ledger.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  // The analyze-text call (Microsoft.CognitiveServices/* data actions).
-  cognitiveServicesUser: 'a97b65f3-24c7-4388-baec-2e87135dc908'
+  // The analyze-text call: Cognitive Services Language Reader has Language/analyze-text/action and no key listing,
+  // where Cognitive Services User has every data action and listkeys.
+  cognitiveServicesLanguageReader: '7628b7b8-a8b2-4cdc-b46f-e9b35248918e'
   // Telemetry to Application Insights with Entra auth.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   // Sending email with an Entra token: no narrower built-in role covers it; scoped to this one resource.
@@ -27,15 +28,15 @@ var roles = {
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
 
-resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
+resource language 'Microsoft.CognitiveServices/accounts@2026-07-01' existing = {
   name: languageName
 }
 
@@ -43,11 +44,11 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communication 'Microsoft.Communication/communicationServices@2026-03-18' existing = {
   name: communicationName
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = if (!empty(keyVaultName)) {
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' existing = if (!empty(keyVaultName)) {
   name: keyVaultName
 }
 
@@ -63,13 +64,16 @@ resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-resource languageUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(language.id, identity.id, roles.cognitiveServicesUser)
+resource languageReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(language.id, identity.id, roles.cognitiveServicesLanguageReader)
   scope: language
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesUser)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.cognitiveServicesLanguageReader
+    )
   }
 }
 

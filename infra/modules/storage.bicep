@@ -10,7 +10,7 @@ param queues string[]
 @description('Reachable only through private endpoints (the network module) instead of the public endpoint.')
 param privateOnly bool = false
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
   location: location
   tags: tags
@@ -35,12 +35,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = [
   for container in containers: {
     parent: blobService
     name: container
@@ -50,24 +50,24 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   }
 ]
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' = [
   for table in tables: {
     parent: tableService
     name: table
   }
 ]
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = [
   for queue in queues: {
     parent: queueService
     name: queue

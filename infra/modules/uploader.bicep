@@ -3,6 +3,10 @@
 // commands touch, so the user cannot read the app's own blobs (the token signing key in `keys`).
 @description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID).')
 param principalId string
+
+@allowed(['User', 'ServicePrincipal', 'Group'])
+@description('What principalId is: a person running azd, a service principal running it in CI, or a group (azd sets AZURE_PRINCIPAL_TYPE).')
+param principalType string = 'User'
 param storageAccountName string
 param articlesContainer string
 param analysesContainer string
@@ -14,7 +18,7 @@ var roles = {
   storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 
   resource blobService 'blobServices' existing = {
@@ -43,7 +47,7 @@ resource uploadArticles 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage::blobService::articles
   properties: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       roles.storageBlobDataContributor
@@ -56,7 +60,7 @@ resource readAnalyses 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage::blobService::analyses
   properties: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
   }
 }
@@ -66,7 +70,7 @@ resource readStatus 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage::tableService::status
   properties: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
   }
 }

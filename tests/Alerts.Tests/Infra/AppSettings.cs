@@ -52,7 +52,7 @@ internal static class AppSettings
 
     /// <summary>The app settings main.bicep gives the function app (the values are ARM expressions or literals).</summary>
     public static IReadOnlyDictionary<string, JsonNode?> Bicep =>
-        ArmTemplate.ModuleParameter("functionApp", "appSettings")!.AsObject()
+        ArmTemplate.ModuleParameter("settings", "settings")!.AsObject()
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private static IEnumerable<AppSetting> Walk(Type type, string prefix, string? notDeployed)

@@ -94,6 +94,8 @@ public class BicepTemplateTests
     [InlineData("Microsoft.Network/virtualNetworks")]
     [InlineData("Microsoft.Network/privateEndpoints")]
     [InlineData("Microsoft.Network/privateDnsZones")]
+    [InlineData("Microsoft.Insights/actionGroups")]
+    [InlineData("Microsoft.Insights/scheduledQueryRules")]
     public void Every_resource_family_is_declared(string type) =>
         Assert.NotEmpty(ArmTemplate.OfType(type));
 
@@ -195,17 +197,68 @@ public class BicepTemplateTests
         var insights = Assert.Single(ArmTemplate.OfType("Microsoft.Insights/components"));
         Assert.True(insights.Properties!["DisableLocalAuth"]!.GetValue<bool>());
         Assert.NotNull(insights.Properties!["WorkspaceResourceId"]);
+
+        // With local auth off the app sends telemetry with the identity's token: it says so, and may publish.
+        Assert.Equal("[format('Authorization=AAD;ClientId={0}', reference('identity').outputs.clientId.value)]", AppSettings.Bicep["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToString());
+        var publisher = Assert.Single(ArmTemplate.OfType("Microsoft.Authorization/roleAssignments"),
+            a => ArmTemplate.RoleDefinitionIds(a).Contains("3913510d-42f4-4e42-8a64-420c390055eb")); // Monitoring Metrics Publisher
+        Assert.Equal("[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]", publisher.Node["scope"]!.ToString());
+        Assert.Equal(ArmTemplate.ModuleParameter("monitoring", "applicationInsightsName")!.ToString(), ArmTemplate.ModuleParameter("roles", "applicationInsightsName")!.ToString());
     }
 
     [Fact]
-    public void Email_is_an_azure_managed_domain_linked_to_communication_services()
+    public void Email_is_sent_from_the_azure_managed_domain_or_once_verified_from_a_custom_one()
     {
-        var domain = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/emailServices/domains"));
-        Assert.Equal("AzureManaged", domain.Properties!["domainManagement"]!.ToString());
+        var domains = ArmTemplate.OfType("Microsoft.Communication/emailServices/domains").ToList();
+        Assert.Equal(2, domains.Count);
+        var managed = Assert.Single(domains, d => d.Properties!["domainManagement"]!.ToString() == "AzureManaged");
+        Assert.Null(managed.Node["condition"]);
+        // The custom domain exists only when one is given, under its own name.
+        var custom = Assert.Single(domains, d => d.Properties!["domainManagement"]!.ToString() == "CustomerManaged");
+        Assert.Equal("[not(empty(parameters('customDomain')))]", custom.Node["condition"]!.ToString());
+        Assert.Contains("parameters('customDomain')", custom.Node["name"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("[and(not(empty(parameters('customDomain'))), parameters('customDomainVerified'))]", custom.Template["variables"]!["sendFromCustomDomain"]!.ToString());
+
+        // One linked domain, and the sender on it: the custom one once verified, else the Azure-managed one.
         var communication = Assert.Single(ArmTemplate.OfType("Microsoft.Communication/communicationServices"));
-        Assert.Single(communication.Properties!["linkedDomains"]!.AsArray());
-        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_EMAIL_SENDER"]);
-        Assert.NotNull(ArmTemplate.Main["outputs"]!["AZURE_COMMUNICATION_ENDPOINT"]);
+        var linked = Assert.Single(communication.Properties!["linkedDomains"]!.AsArray())!.ToString();
+        Assert.StartsWith("[if(variables('sendFromCustomDomain'), resourceId('Microsoft.Communication/emailServices/domains', parameters('emailServiceName'), if(empty(parameters('customDomain')), 'none', parameters('customDomain'))), resourceId('Microsoft.Communication/emailServices/domains', parameters('emailServiceName'), 'AzureManagedDomain'))]", linked, StringComparison.Ordinal);
+        var sender = custom.Template["outputs"]!["senderAddress"]!["value"]!.ToString();
+        Assert.Matches(@"^\[if\(variables\('sendFromCustomDomain'\), format\('DoNotReply@\{0\}', reference\(resourceId\('Microsoft\.Communication/emailServices/domains', parameters\('emailServiceName'\), if\(empty\(parameters\('customDomain'\)\), 'none', parameters\('customDomain'\)\)\).*'AzureManagedDomain'\)", sender);
+        Assert.Equal("[reference('communication').outputs.senderAddress.value]", AppSettings.Bicep["Alerts__Email__Sender"]!.ToString());
+
+        // azd fills both from the environment; the DNS records to add come out as an output.
+        Assert.Equal("[parameters('emailDomain')]", ArmTemplate.ModuleParameter("communication", "customDomain")!.ToString());
+        Assert.Equal("[parameters('emailDomainVerified')]", ArmTemplate.ModuleParameter("communication", "customDomainVerified")!.ToString());
+        Assert.Equal("", ArmTemplate.Main["parameters"]!["emailDomain"]!["defaultValue"]!.ToString());
+        Assert.False(ArmTemplate.Main["parameters"]!["emailDomainVerified"]!["defaultValue"]!.GetValue<bool>());
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${ALERTS_EMAIL_DOMAIN}", file["emailDomain"]!["value"]!.ToString());
+        Assert.Equal("${ALERTS_EMAIL_DOMAIN_VERIFIED=false}", file["emailDomainVerified"]!["value"]!.ToString());
+        Assert.Contains(".verificationRecords", custom.Template["outputs"]!["customDomainRecords"]!["value"]!.ToString(), StringComparison.Ordinal);
+        foreach (var output in new[] { "AZURE_EMAIL_SENDER", "AZURE_COMMUNICATION_ENDPOINT", "AZURE_EMAIL_DOMAIN_RECORDS" })
+        {
+            Assert.NotNull(ArmTemplate.Main["outputs"]![output]);
+        }
+    }
+
+    [Fact]
+    public void The_public_base_url_is_the_default_host_name_azure_gives_the_app()
+    {
+        // Azure may give the app a host name with a suffix its name does not predict: the links must use the real one.
+        var url = AppSettings.Bicep["Alerts__Subscriptions__PublicBaseUrl"]!.ToString();
+        Assert.Equal("[if(empty(parameters('publicBaseUrl')), reference('functionApp').outputs.url.value, parameters('publicBaseUrl'))]", url);
+        var output = ArmTemplate.Module("functionApp")["properties"]!["template"]!["outputs"]!["url"]!["value"]!.ToString();
+        Assert.Matches(@"^\[format\('https://\{0\}', reference\(resourceId\('Microsoft\.Web/sites', parameters\('name'\)\), '[0-9-]+'\)\.defaultHostName\)\]$", output);
+        Assert.DoesNotContain("azurewebsites.net", File.ReadAllText(InfraPaths.MainBicep), StringComparison.Ordinal);
+
+        // The settings are written once the app exists, to that app.
+        var config = Assert.Single(ArmTemplate.OfType("Microsoft.Web/sites/config"));
+        Assert.Equal("settings", config.Module);
+        Assert.Equal("[format('{0}/{1}', parameters('functionAppName'), 'appsettings')]", config.Node["name"]!.ToString());
+        Assert.Equal("[parameters('settings')]", config.Properties!.ToString());
+        Assert.Equal("[variables('functionAppName')]", ArmTemplate.ModuleParameter("settings", "functionAppName")!.ToString());
+        Assert.Equal("[variables('functionAppName')]", ArmTemplate.ModuleParameter("functionApp", "name")!.ToString());
     }
 
     [Fact]
@@ -250,11 +303,11 @@ public class BicepTemplateTests
             {
                 // The one exception: the deploying user may upload articles and read results (optional, azd's AZURE_PRINCIPAL_ID).
                 Assert.Equal("[parameters('principalId')]", principal);
-                Assert.Equal("User", assignment.Properties!["principalType"]!.ToString());
+                Assert.Equal("[parameters('principalType')]", assignment.Properties!["principalType"]!.ToString());
                 continue;
             }
             Assert.Equal("roles", assignment.Module);
-            Assert.Equal("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]", principal);
+            Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.ManagedIdentity/userAssignedIdentities', parameters\('identityName'\)\), '[0-9]{4}-[0-9]{2}-[0-9]{2}'\)\.principalId\]$", principal);
             Assert.Equal("ServicePrincipal", assignment.Properties!["principalType"]!.ToString());
         }
     }
@@ -269,12 +322,26 @@ public class BicepTemplateTests
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
-            "a97b65f3-24c7-4388-baec-2e87135dc908", // Cognitive Services User (Language)
+            "7628b7b8-a8b2-4cdc-b46f-e9b35248918e", // Cognitive Services Language Reader (analyze-text, no key listing)
             "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
             "09976791-48a7-449e-bb21-39d1a415f350", // Communication and Email Service Owner
             "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer (only with the optional Key Vault)
         ];
         Assert.Equal(expected.Order(), roles);
+    }
+
+    [Fact]
+    public void The_uploader_roles_go_to_a_user_a_service_principal_or_a_group_as_azd_says()
+    {
+        // A service principal running azd in CI is refused a role assignment that says 'User'.
+        var parameter = ArmTemplate.Main["parameters"]!["principalType"]!;
+        Assert.Equal("User", parameter["defaultValue"]!.ToString());
+        Assert.Equal(["User", "ServicePrincipal", "Group"], parameter["allowedValues"]!.AsArray().Select(v => v!.ToString()));
+        Assert.Equal("[parameters('principalType')]", ArmTemplate.ModuleParameter("uploader", "principalType")!.ToString());
+        var uploader = ArmTemplate.Resources.Where(r => r.Module == "uploader").ToList();
+        Assert.Equal(3, uploader.Count(r => r.Type == "Microsoft.Authorization/roleAssignments"));
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", file["principalType"]!["value"]!.ToString());
     }
 
     [Fact]
@@ -297,6 +364,109 @@ public class BicepTemplateTests
 
         var topic = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics"));
         Assert.Equal("Microsoft.Storage.StorageAccounts", topic.Properties!["topicType"]!.ToString());
+    }
+
+    [Fact]
+    public void Events_event_grid_cannot_deliver_are_dead_lettered_to_a_blob_with_the_identity_after_bounded_retries()
+    {
+        var subscription = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        var retry = subscription.Properties!["retryPolicy"]!;
+        Assert.Equal("[parameters('maxDeliveryAttempts')]", retry["maxDeliveryAttempts"]!.ToString());
+        Assert.Equal("[parameters('eventTimeToLiveInMinutes')]", retry["eventTimeToLiveInMinutes"]!.ToString());
+        var parameters = subscription.Template["parameters"]!;
+        Assert.Equal(30, parameters["maxDeliveryAttempts"]!["defaultValue"]!.GetValue<int>());
+        Assert.Equal(30, parameters["maxDeliveryAttempts"]!["maxValue"]!.GetValue<int>());
+        Assert.Equal(1440, parameters["eventTimeToLiveInMinutes"]!["defaultValue"]!.GetValue<int>());
+
+        // Dead letters go to a container of the app's storage account, written with the app's identity (no key).
+        var deadLetter = subscription.Properties!["deadLetterWithResourceIdentity"]!;
+        Assert.Equal("UserAssigned", deadLetter["identity"]!["type"]!.ToString());
+        Assert.Equal("[parameters('identityId')]", deadLetter["identity"]!["userAssignedIdentity"]!.ToString());
+        Assert.Equal("StorageBlob", deadLetter["deadLetterDestination"]!["endpointType"]!.ToString());
+        var destination = deadLetter["deadLetterDestination"]!["properties"]!;
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", destination["resourceId"]!.ToString());
+        Assert.Equal("[parameters('deadLetterContainer')]", destination["blobContainerName"]!.ToString());
+        Assert.Null(subscription.Properties!["deadLetterDestination"]);
+
+        Assert.Equal("[variables('deadLetterContainer')]", ArmTemplate.ModuleParameter("eventGrid", "deadLetterContainer")!.ToString());
+        var variables = ArmTemplate.Main["variables"]!;
+        Assert.Contains("[variables('deadLetterContainer')]", variables["containers"]!.AsArray().Select(n => n!.ToString()));
+        Assert.NotEqual(variables["articlesContainer"]!.ToString(), variables["deadLetterContainer"]!.ToString());
+        Assert.Equal("[reference('identity').outputs.id.value]", ArmTemplate.ModuleParameter("eventGrid", "identityId")!.ToString());
+        Assert.Equal(ArmTemplate.ModuleParameter("storage", "name")!.ToString(), ArmTemplate.ModuleParameter("eventGrid", "storageAccountName")!.ToString());
+
+        // The topic carries that identity (dead-lettering with an identity needs it on the topic), and the identity
+        // may write blobs in that account.
+        var topic = Assert.Single(ArmTemplate.OfType("Microsoft.EventGrid/systemTopics"));
+        Assert.Equal("UserAssigned", topic.Node["identity"]!["type"]!.ToString());
+        var topicIdentity = Assert.Single(topic.Node["identity"]!["userAssignedIdentities"]!.AsObject()).Key;
+        Assert.Contains("parameters('identityId')", topicIdentity, StringComparison.Ordinal);
+        Assert.Equal(ArmTemplate.ModuleParameter("storage", "name")!.ToString(), ArmTemplate.ModuleParameter("roles", "storageAccountName")!.ToString());
+        var storageRoles = ArmTemplate.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(a => a.Module == "roles" && a.Node["scope"]!.ToString().Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal))
+            .SelectMany(ArmTemplate.RoleDefinitionIds);
+        Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", storageRoles); // Storage Blob Data Owner: writes blobs
+    }
+
+    [Fact]
+    public void The_pipeline_alerts_on_itself_through_one_action_group_when_an_address_is_given()
+    {
+        // No address, no alerts module at all.
+        var module = ArmTemplate.Module("alertRules");
+        Assert.Equal("[not(empty(parameters('alertEmail')))]", module["condition"]!.ToString());
+        Assert.Equal("", ArmTemplate.Main["parameters"]!["alertEmail"]!["defaultValue"]!.ToString());
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(InfraPaths.Infra, "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${ALERTS_ALERT_EMAIL}", file["alertEmail"]!["value"]!.ToString());
+
+        var group = Assert.Single(ArmTemplate.OfType("Microsoft.Insights/actionGroups"));
+        Assert.Equal("alertRules", group.Module);
+        var receiver = Assert.Single(group.Properties!["emailReceivers"]!.AsArray())!;
+        Assert.Equal("[parameters('alertEmail')]", receiver["emailAddress"]!.ToString());
+        Assert.Equal("[parameters('alertEmail')]", ArmTemplate.ModuleParameter("alertRules", "alertEmail")!.ToString());
+        Assert.True(group.Properties!["groupShortName"]!.ToString().Length <= 12);
+
+        var rules = ArmTemplate.OfType("Microsoft.Insights/scheduledQueryRules").ToList();
+        Assert.NotEmpty(rules);
+        foreach (var rule in rules)
+        {
+            // Each rule reads the app's Application Insights and mails through the one action group.
+            Assert.Equal("LogAlert", rule.Node["kind"]!.ToString());
+            Assert.True(rule.Properties!["enabled"]!.GetValue<bool>());
+            Assert.Equal(["[resourceId('Microsoft.Insights/components', parameters('applicationInsightsName'))]"], rule.Properties!["scopes"]!.AsArray().Select(n => n!.ToString()));
+            Assert.Equal(["[resourceId('Microsoft.Insights/actionGroups', parameters('actionGroupName'))]"], rule.Properties!["actions"]!["actionGroups"]!.AsArray().Select(n => n!.ToString()));
+            var criterion = Assert.Single(rule.Properties!["criteria"]!["allOf"]!.AsArray())!;
+            Assert.Equal("GreaterThan", criterion["operator"]!.ToString());
+            Assert.Equal(0, criterion["threshold"]!.GetValue<int>());
+        }
+        Assert.Equal(ArmTemplate.ModuleParameter("monitoring", "applicationInsightsName")!.ToString(), ArmTemplate.ModuleParameter("alertRules", "applicationInsightsName")!.ToString());
+
+        // One rule per custom metric the app emits, each summing the metric over the window: its severity says who must act.
+        var metricRule = Assert.Single(rules, r => r.Node["copy"] is not null);
+        var criterionOfMetric = metricRule.Properties!["criteria"]!["allOf"]![0]!;
+        Assert.Equal("[format('customMetrics | where name == ''{0}'' | extend Total = valueSum', variables('metricRules')[copyIndex()].metric)]", criterionOfMetric["query"]!.ToString());
+        Assert.Equal("Total", criterionOfMetric["timeAggregation"]!.ToString());
+        Assert.Equal("Total", criterionOfMetric["metricMeasureColumn"]!.ToString());
+        Assert.Equal("[variables('metricRules')[copyIndex()].severity]", metricRule.Properties!["severity"]!.ToString());
+        Assert.Equal("[length(variables('metricRules'))]", metricRule.Node["copy"]!["count"]!.ToString());
+        var severities = metricRule.Template["variables"]!["metricRules"]!.AsArray()
+            .ToDictionary(r => r!["metric"]!.ToString(), r => r!["severity"]!.GetValue<int>());
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                ["alerts.poison.messages"] = 1,       // a message gave up: its article or delivery waits for a person
+                ["alerts.language.config_errors"] = 1, // Language refuses the app: every analysis falls back
+                ["alerts.language.fallbacks"] = 2,     // degraded entities
+                ["alerts.digests.failed"] = 2,         // retried on schedule
+                ["alerts.articles.refused"] = 3,       // bad uploads, refused with a recorded reason
+            }.OrderBy(p => p.Key),
+            severities.OrderBy(p => p.Key));
+
+        // Function runs that fail: the host records each run as a request.
+        var failures = Assert.Single(rules, r => r.Node["copy"] is null);
+        var failuresCriterion = failures.Properties!["criteria"]!["allOf"]![0]!;
+        Assert.StartsWith("requests | where success == false", failuresCriterion["query"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Count", failuresCriterion["timeAggregation"]!.ToString());
+        Assert.Equal(1, failures.Properties!["severity"]!.GetValue<int>());
     }
 
     [Fact]
