@@ -8,6 +8,7 @@ builder.Services
     .AddAlertsAnalysis(builder.Configuration)
     .AddAlertsStorage(builder.Configuration)
     .AddAlertsDelivery(builder.Configuration)
-    .AddAlertsChannels(builder.Configuration);
+    .AddAlertsChannels(builder.Configuration)
+    .AddAlertsHosting();
 
 builder.Build().Run();
