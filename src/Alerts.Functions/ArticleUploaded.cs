@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions;
 
 /// <summary>Analyses each file uploaded to the <c>articles</c> container.</summary>
-public sealed class ArticleUploaded(PipelineTriggers triggers)
+public sealed class ArticleUploaded(ArticleUploadHandler handler)
 {
     // In Azure, Event Grid pushes blob-created events (seconds, no polling); the connection is the AlertsStorage setting.
     [Function(nameof(ArticleUploaded))]
@@ -13,5 +13,5 @@ public sealed class ArticleUploaded(PipelineTriggers triggers)
         [BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Connection)] Stream content,
         string name,
         CancellationToken cancellationToken) =>
-        await triggers.ArticleUploadedAsync(name, content, cancellationToken).ConfigureAwait(false);
+        await handler.HandleAsync(name, content, cancellationToken).ConfigureAwait(false);
 }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions;
 
 /// <summary>Immediate alerts: one queue message per newly matched article, sent to immediate subscribers.</summary>
-public sealed class DeliverImmediate(PipelineTriggers triggers)
+public sealed class DeliverImmediate(ImmediateQueueHandler handler)
 {
     // The body is bound as text and decoded by the shared decoder, so a malformed message fails the same way here
     // and in the local host: retried up to host.json's maxDequeueCount, then moved to immediate-deliveries-poison.
@@ -15,5 +15,5 @@ public sealed class DeliverImmediate(PipelineTriggers triggers)
         string id,
         long dequeueCount,
         CancellationToken cancellationToken) =>
-        await triggers.DeliverImmediateAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
+        await handler.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
 }

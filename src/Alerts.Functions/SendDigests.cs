@@ -4,12 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alerts.Functions;
 
 /// <summary>The digest timer: sends every due digest and retries failed ones. Schedule: the DigestSchedule setting.</summary>
-public sealed class SendDigests(PipelineTriggers triggers)
+public sealed class SendDigests(DigestTimerHandler handler)
 {
     [Function(nameof(SendDigests))]
     public async Task RunAsync([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         _ = timer;
-        await triggers.SendDigestsAsync(cancellationToken).ConfigureAwait(false);
+        await handler.HandleAsync(cancellationToken).ConfigureAwait(false);
     }
 }

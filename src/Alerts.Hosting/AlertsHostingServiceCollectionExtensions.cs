@@ -11,7 +11,9 @@ public static class AlertsHostingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ApiEndpoints>();
-        services.TryAddSingleton<PipelineTriggers>();
+        services.TryAddSingleton<ArticleUploadHandler>();
+        services.TryAddSingleton<DigestTimerHandler>();
+        services.TryAddSingleton<ImmediateQueueHandler>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Alerts.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Alerts.LocalHost;
@@ -16,7 +17,7 @@ internal static class LocalApi
         var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
         foreach (var route in ApiRoutes.All)
         {
-            api.MapMethods("/" + route.Template, route.Methods, (HttpContext context, ApiEndpoints handlers) =>
+            api.MapMethods("/" + route.Template, route.Methods, (HttpContext context, [FromServices] ApiEndpoints handlers) =>
                     handlers.RunAsync(route, context.Request, context.GetRouteValue("id") as string))
                 .WithName(route.Name)
                 .WithMetadata(route);

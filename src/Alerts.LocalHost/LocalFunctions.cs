@@ -9,17 +9,17 @@ namespace Alerts.LocalHost;
 /// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler and tells the
 /// person running it what happened. A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(PipelineTriggers triggers, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, DigestTimerHandler digests, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
     public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken) =>
-        reporter.ArticleProcessed(await triggers.ArticleUploadedAsync(name, content, cancellationToken).ConfigureAwait(false));
+        reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));
 
     [FunctionName("SendDigests")]
     public async Task SendDigestsAsync([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         _ = timer;
-        reporter.DigestRun(await triggers.SendDigestsAsync(cancellationToken).ConfigureAwait(false));
+        reporter.DigestRun(await digests.HandleAsync(cancellationToken).ConfigureAwait(false));
     }
 
     [FunctionName("DeliverImmediate")]
@@ -29,7 +29,7 @@ public sealed class LocalFunctions(PipelineTriggers triggers, ActivityReporter r
         long dequeueCount,
         CancellationToken cancellationToken)
     {
-        var delivered = await triggers.DeliverImmediateAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
+        var delivered = await immediate.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
         reporter.ImmediateSent(delivered.ArticleId, delivered.Sent);
     }
 }
