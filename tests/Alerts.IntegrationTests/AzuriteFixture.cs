@@ -51,7 +51,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             .AddAlertsAnalysis(configuration)
             .AddAlertsStorage(configuration)
             .AddAlertsDelivery(configuration)
-            .AddAlertsChannels(configuration);
+            .AddAlertsChannels(configuration)
+            .AddAlertsHosting();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

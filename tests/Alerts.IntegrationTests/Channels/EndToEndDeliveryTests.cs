@@ -7,6 +7,7 @@ using Alerts.Functions;
 using Alerts.IntegrationTests.Delivery;
 using Alerts.Storage;
 using Alerts.Subscriptions;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.IntegrationTests.Channels;
@@ -53,9 +54,9 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(UploadStatus.Analysed, upload?.Status);
 
         // The queue message the analysis sent, then the queue trigger.
-        var message = await TakeMessageAsync(upload!.ArticleId!);
+        var (message, raw) = await TakeMessageAsync(upload!.ArticleId!);
         Assert.Subset(message.Rules.ToHashSet(), Rules.ToHashSet());
-        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(message, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(raw.Body.ToString(), raw.MessageId, raw.DequeueCount, CancellationToken.None);
 
         var delivered = Assert.Single(receiver.Digests);
         Assert.True(delivered.Verified);
@@ -73,7 +74,7 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(DeliveryState.Sent, (await h.Ledger.GetAsync(mail.Id, alert.MessageId!.Split('@')[0], CancellationToken.None))?.State);
     }
 
-    private async Task<NewMatchesMessage> TakeMessageAsync(string articleId)
+    private async Task<(NewMatchesMessage Message, QueueMessage Raw)> TakeMessageAsync(string articleId)
     {
         var queue = azurite.Queues.GetQueueClient(StorageNames.ImmediateQueue);
         for (var attempt = 0; attempt < 20; attempt++)
@@ -83,7 +84,7 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
                 if (QueueNewMatchesNotifier.Parse(m.Body.ToString()) is { } parsed && parsed.ArticleId == articleId)
                 {
                     await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                    return parsed;
+                    return (parsed, m);
                 }
             }
             await Task.Delay(200);
