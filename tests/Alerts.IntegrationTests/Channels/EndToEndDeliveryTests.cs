@@ -56,7 +56,7 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
         // The queue message the analysis sent, then the queue trigger.
         var (message, raw) = await TakeMessageAsync(upload!.ArticleId!);
         Assert.Subset(message.Rules.ToHashSet(), Rules.ToHashSet());
-        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(raw.Body.ToString(), raw.MessageId, raw.DequeueCount, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(raw, CancellationToken.None);
 
         var delivered = Assert.Single(receiver.Digests);
         Assert.True(delivered.Verified);

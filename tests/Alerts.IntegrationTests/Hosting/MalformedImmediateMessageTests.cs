@@ -1,6 +1,7 @@
 using Alerts.Functions;
 using Alerts.Hosting;
 using Alerts.LocalHost;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -24,7 +25,7 @@ public sealed class MalformedImmediateMessageTests(AzuriteFixture azurite)
         var functionApp = ActivatorUtilities.CreateInstance<DeliverImmediate>(services);
         var localHost = ActivatorUtilities.CreateInstance<LocalFunctions>(services);
 
-        var inAzure = await Assert.ThrowsAsync<MalformedMessageException>(() => functionApp.RunAsync(body, "msg-1", 1, CancellationToken.None));
+        var inAzure = await Assert.ThrowsAsync<MalformedMessageException>(() => functionApp.RunAsync(Message("msg-1", body), CancellationToken.None));
         var locally = await Assert.ThrowsAsync<MalformedMessageException>(() => localHost.DeliverImmediateAsync(body, "msg-1", 1, CancellationToken.None));
 
         Assert.Equal(inAzure.Message, locally.Message);
@@ -37,9 +38,13 @@ public sealed class MalformedImmediateMessageTests(AzuriteFixture azurite)
         await using var services = BuildServices();
         var body = $$"""{"articleId":"{{new string('0', 64)}}","rules":["state-of-emergency"]}""";
 
-        await ActivatorUtilities.CreateInstance<DeliverImmediate>(services).RunAsync(body, "msg-2", 1, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DeliverImmediate>(services).RunAsync(Message("msg-2", body), CancellationToken.None);
         await ActivatorUtilities.CreateInstance<LocalFunctions>(services).DeliverImmediateAsync(body, "msg-2", 1, CancellationToken.None);
     }
+
+    // What the Functions host hands the trigger: the SDK's message type, first delivery.
+    private static QueueMessage Message(string id, string body) =>
+        QueuesModelFactory.QueueMessage(id, "pop-receipt", BinaryData.FromString(body), dequeueCount: 1);
 
     private ServiceProvider BuildServices() => azurite.BuildServices(configure: s => s
         .AddSingleton(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }))
