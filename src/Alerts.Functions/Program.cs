@@ -9,6 +9,7 @@ builder.Services
     .AddAlertsStorage(builder.Configuration)
     .AddAlertsDelivery(builder.Configuration)
     .AddAlertsChannels(builder.Configuration)
-    .AddAlertsAcsEmail();
+    .AddAlertsAcsEmail()
+    .AddAlertsHosting();
 
 builder.Build().Run();

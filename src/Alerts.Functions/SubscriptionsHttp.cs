@@ -1,45 +1,45 @@
-using Alerts.Api;
+using Alerts.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions;
 
-/// <summary>The subscription API. Management needs a function key; confirm and unsubscribe links are anonymous and signed.</summary>
-public sealed class SubscriptionsHttp(SubscriptionApi api)
+/// <summary>
+/// The subscription API's routes as the Functions host needs them, one attributed method per entry of
+/// <see cref="ApiRoutes"/>; the table holds the handlers, and a test holds these attributes to it.
+/// </summary>
+public sealed class SubscriptionsHttp(ApiEndpoints endpoints)
 {
-    [Function("CreateSubscription")]
+    [Function(ApiRoutes.CreateSubscription)]
     public async Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request) =>
-        ApiResults.From(await api.CreateAsync(request.Body, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.CreateSubscription, request).ConfigureAwait(false);
 
-    [Function("ListSubscriptions")]
+    [Function(ApiRoutes.ListSubscriptions)]
     public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request) =>
-        ApiResults.From(await api.ListAsync(request.Query["status"], request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.ListSubscriptions, request).ConfigureAwait(false);
 
-    [Function("GetSubscription")]
+    [Function(ApiRoutes.GetSubscription)]
     public async Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions/{id}")] HttpRequest request, string id) =>
-        ApiResults.From(await api.GetAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.GetSubscription, request, id).ConfigureAwait(false);
 
-    [Function("UpdateSubscription")]
+    [Function(ApiRoutes.UpdateSubscription)]
     public async Task<IActionResult> PatchAsync([HttpTrigger(AuthorizationLevel.Function, "patch", Route = "subscriptions/{id}")] HttpRequest request, string id) =>
-        ApiResults.From(await api.PatchAsync(id, request.Body, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.UpdateSubscription, request, id).ConfigureAwait(false);
 
-    [Function("DeleteSubscription")]
+    [Function(ApiRoutes.DeleteSubscription)]
     public async Task<IActionResult> DeleteAsync([HttpTrigger(AuthorizationLevel.Function, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id) =>
-        ApiResults.From(await api.DeleteAsync(id, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.DeleteSubscription, request, id).ConfigureAwait(false);
 
-    [Function("ListRules")]
-    public IActionResult GetRules([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rules")] HttpRequest request)
-    {
-        _ = request;
-        return ApiResults.From(api.GetRules());
-    }
+    [Function(ApiRoutes.ListRules)]
+    public async Task<IActionResult> ListRulesAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rules")] HttpRequest request) =>
+        await endpoints.RunAsync(ApiRoutes.ListRules, request).ConfigureAwait(false);
 
-    [Function("Unsubscribe")]
+    [Function(ApiRoutes.Unsubscribe)]
     public async Task<IActionResult> UnsubscribeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request) =>
-        ApiResults.From(await api.UnsubscribeAsync(request.Query["token"], request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.Unsubscribe, request).ConfigureAwait(false);
 
-    [Function("ConfirmSubscription")]
+    [Function(ApiRoutes.ConfirmSubscription)]
     public async Task<IActionResult> ConfirmAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm")] HttpRequest request) =>
-        ApiResults.From(await api.ConfirmAsync(request.Query["token"], request.HttpContext.RequestAborted).ConfigureAwait(false));
+        await endpoints.RunAsync(ApiRoutes.ConfirmSubscription, request).ConfigureAwait(false);
 }

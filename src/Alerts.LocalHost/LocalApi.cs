@@ -1,39 +1,26 @@
-using Alerts.Analysis;
-using Alerts.Api;
+using Alerts.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Alerts.LocalHost;
 
-/// <summary>The function app's HTTP routes and payloads on Kestrel, calling the same handlers.</summary>
+/// <summary>
+/// The function app's HTTP routes on Kestrel: every entry of <see cref="ApiRoutes"/> under <c>/api</c>, answered by the
+/// same handlers and response writer. Function keys are not checked: the local host listens on loopback only.
+/// </summary>
 internal static class LocalApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-        api.MapPost("/subscriptions", async (HttpContext c, SubscriptionApi h) => await WriteAsync(c, await h.CreateAsync(c.Request.Body, c.RequestAborted)));
-        api.MapGet("/subscriptions", async (HttpContext c, SubscriptionApi h) => await WriteAsync(c, await h.ListAsync(c.Request.Query["status"], c.RequestAborted)));
-        api.MapGet("/subscriptions/{id}", async (HttpContext c, string id, SubscriptionApi h) => await WriteAsync(c, await h.GetAsync(id, c.RequestAborted)));
-        api.MapMethods("/subscriptions/{id}", ["PATCH"], async (HttpContext c, string id, SubscriptionApi h) => await WriteAsync(c, await h.PatchAsync(id, c.Request.Body, c.RequestAborted)));
-        api.MapDelete("/subscriptions/{id}", async (HttpContext c, string id, SubscriptionApi h) => await WriteAsync(c, await h.DeleteAsync(id, c.RequestAborted)));
-        api.MapGet("/rules", async (HttpContext c, SubscriptionApi h) => await WriteAsync(c, h.GetRules()));
-        api.MapMethods("/unsubscribe", ["GET", "POST"], async (HttpContext c, SubscriptionApi h) => await WriteAsync(c, await h.UnsubscribeAsync(c.Request.Query["token"], c.RequestAborted)));
-        api.MapGet("/confirm", async (HttpContext c, SubscriptionApi h) => await WriteAsync(c, await h.ConfirmAsync(c.Request.Query["token"], c.RequestAborted)));
-    }
-
-    private static async Task WriteAsync(HttpContext context, ApiResponse response)
-    {
-        context.Response.StatusCode = response.Status;
-        if (response.Html is not null)
+        var api = endpoints.MapGroup("/" + ApiRoutes.Prefix);
+        foreach (var route in ApiRoutes.All)
         {
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(response.Html, context.RequestAborted);
-        }
-        else if (response.Json is not null)
-        {
-            context.Response.ContentType = response.Status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
-            await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(response.Json, AlertsJson.Options), context.RequestAborted);
+            api.MapMethods("/" + route.Template, route.Methods, (HttpContext context, [FromServices] ApiEndpoints handlers) =>
+                    handlers.RunAsync(route, context.Request, context.GetRouteValue("id") as string))
+                .WithName(route.Name)
+                .WithMetadata(route);
         }
     }
 }

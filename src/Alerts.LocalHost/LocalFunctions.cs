@@ -1,39 +1,35 @@
-using Alerts.Delivery;
+using Alerts.Hosting;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
-using Microsoft.Extensions.Logging;
 
 namespace Alerts.LocalHost;
 
 /// <summary>
 /// The function app's three triggers on the WebJobs SDK (the engine under the Functions host), for running locally
-/// without Core Tools. Like the [Function] classes, each only binds its trigger and calls the shared core service.
+/// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler and tells the
+/// person running it what happened. A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(Analysis.ArticleProcessor processor, DeliveryService delivery, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, DigestTimerHandler digests, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
-    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken)
-    {
-        var result = await processor.ProcessAsync(name, content, cancellationToken).ConfigureAwait(false);
-        reporter.ArticleProcessed(result);
-    }
+    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken) =>
+        reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));
 
     [FunctionName("SendDigests")]
     public async Task SendDigestsAsync([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         _ = timer;
-        reporter.DigestRun(await delivery.RunAsync(cancellationToken).ConfigureAwait(false));
+        reporter.DigestRun(await digests.HandleAsync(cancellationToken).ConfigureAwait(false));
     }
 
     [FunctionName("DeliverImmediate")]
-    public async Task DeliverImmediateAsync([QueueTrigger(StorageNames.ImmediateQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken)
+    public async Task DeliverImmediateAsync(
+        [QueueTrigger(StorageNames.ImmediateQueue, Connection = StorageNames.Connection)] string message,
+        string id,
+        long dequeueCount,
+        CancellationToken cancellationToken)
     {
-        if (QueueNewMatchesNotifier.Parse(message) is not { } parsed)
-        {
-            reporter.Warning($"Ignored a malformed message on {StorageNames.ImmediateQueue}.");
-            return;
-        }
-        var sent = await delivery.DeliverImmediateAsync(parsed.ArticleId, parsed.Rules, cancellationToken).ConfigureAwait(false);
-        reporter.ImmediateSent(parsed.ArticleId, sent);
+        var delivered = await immediate.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
+        reporter.ImmediateSent(delivered.ArticleId, delivered.Sent);
     }
 }

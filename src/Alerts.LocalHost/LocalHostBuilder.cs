@@ -20,15 +20,7 @@ public static class LocalHostBuilder
     public static IHost Build(IConfiguration configuration, LocalHostOptions options, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
-            .ConfigureLogging(logging => logging
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                // The Azure SDK logs the 404s of its own existence probes (queues, containers) as warnings: noise here.
-                .AddFilter((category, level) => category?.StartsWith("Azure.", StringComparison.Ordinal) == true
-                    ? level >= LogLevel.Error
-                    : level >= LogLevel.Warning || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)))
-            .ConfigureWebJobs(webJobs =>
+        return Create(configuration, options, configure, host => host.ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageBlobs();
                 // Poll the immediate queue often: locally nobody waits for scale-out, they wait for the alert.
@@ -36,7 +28,39 @@ public static class LocalHostBuilder
                 webJobs.AddTimers();
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, LocalScheduleMonitor>();
+            }))
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalFunctions)));
+                if (options.WatchFolder is { } folder)
+                {
+                    services.AddHostedService(sp => new FolderWatcher(folder, sp.GetRequiredService<ArticleUploader>(), sp.GetRequiredService<ActivityReporter>()));
+                }
             })
+            .UseDefaultServiceProvider(o => o.ValidateOnBuild = true)
+            .Build();
+    }
+
+    /// <summary>Only the web part: the subscription API on Kestrel, with no triggers listening to storage.</summary>
+    public static IHost BuildApi(IConfiguration configuration, LocalHostOptions options, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Create(configuration, options, configure, triggers: null).UseDefaultServiceProvider(o => o.ValidateOnBuild = true).Build();
+    }
+
+    // The trigger engine is registered before the pipeline's services, so the pipeline's TryAdd calls see its services.
+    private static IHostBuilder Create(IConfiguration configuration, LocalHostOptions options, Action<IServiceCollection>? configure, Action<IHostBuilder>? triggers)
+    {
+        var builder = new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
+            .ConfigureLogging(logging => logging
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                // The Azure SDK logs the 404s of its own existence probes (queues, containers) as warnings: noise here.
+                .AddFilter((category, level) => category?.StartsWith("Azure.", StringComparison.Ordinal) == true
+                    ? level >= LogLevel.Error
+                    : level >= LogLevel.Warning || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)));
+        triggers?.Invoke(builder);
+        return builder
             .ConfigureWebHost(web => web
                 .UseKestrel()
                 .UseUrls(options.ApiUrl.GetLeftPart(UriPartial.Authority))
@@ -49,18 +73,11 @@ public static class LocalHostBuilder
             {
                 var config = context.Configuration;
                 services.AddRouting();
-                services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config).AddAlertsAcsEmail();
-                services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalFunctions)));
+                services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config).AddAlertsAcsEmail().AddAlertsHosting();
                 services.TryAddSingleton(AnsiConsole.Console);
                 services.TryAddSingleton<ActivityReporter>();
                 services.TryAddSingleton<ArticleUploader>();
-                if (options.WatchFolder is { } folder)
-                {
-                    services.AddHostedService(sp => new FolderWatcher(folder, sp.GetRequiredService<ArticleUploader>(), sp.GetRequiredService<ActivityReporter>()));
-                }
                 configure?.Invoke(services);
-            })
-            .UseDefaultServiceProvider(o => o.ValidateOnBuild = true)
-            .Build();
+            });
     }
 }

@@ -52,7 +52,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             .AddAlertsStorage(configuration)
             .AddAlertsDelivery(configuration)
             .AddAlertsChannels(configuration)
-            .AddAlertsAcsEmail();
+            .AddAlertsAcsEmail()
+            .AddAlertsHosting();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -22,16 +22,4 @@ public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMat
         await created.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
     }
-
-    public static NewMatchesMessage? Parse(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<NewMatchesMessage>(body, AlertsJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -4,9 +4,11 @@ using Alerts.Api;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
 using Alerts.Functions;
+using Alerts.Hosting;
 using Alerts.IntegrationTests.Delivery;
 using Alerts.Storage;
 using Alerts.Subscriptions;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.IntegrationTests.Channels;
@@ -53,9 +55,9 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(UploadStatus.Analysed, upload?.Status);
 
         // The queue message the analysis sent, then the queue trigger.
-        var message = await TakeMessageAsync(upload!.ArticleId!);
+        var (message, raw) = await TakeMessageAsync(upload!.ArticleId!);
         Assert.Subset(message.Rules.ToHashSet(), Rules.ToHashSet());
-        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(message, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DeliverImmediate>(h.Services).RunAsync(raw, CancellationToken.None);
 
         var delivered = Assert.Single(receiver.Digests);
         Assert.True(delivered.Verified);
@@ -73,17 +75,17 @@ public sealed class EndToEndDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(DeliveryState.Sent, (await h.Ledger.GetAsync(mail.Id, alert.MessageId!.Split('@')[0], CancellationToken.None))?.State);
     }
 
-    private async Task<NewMatchesMessage> TakeMessageAsync(string articleId)
+    private async Task<(NewMatchesMessage Message, QueueMessage Raw)> TakeMessageAsync(string articleId)
     {
         var queue = azurite.Queues.GetQueueClient(StorageNames.ImmediateQueue);
         for (var attempt = 0; attempt < 20; attempt++)
         {
             foreach (var m in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
             {
-                if (QueueNewMatchesNotifier.Parse(m.Body.ToString()) is { } parsed && parsed.ArticleId == articleId)
+                if (ImmediateMessageDecoder.Decode(m.Body.ToString(), m.MessageId) is { } parsed && parsed.ArticleId == articleId)
                 {
                     await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                    return parsed;
+                    return (parsed, m);
                 }
             }
             await Task.Delay(200);

@@ -1,0 +1,42 @@
+using Alerts.Api;
+
+namespace Alerts.Hosting;
+
+/// <summary>
+/// The route table of the subscription API. The function app declares one <c>[HttpTrigger]</c> per entry (the Functions
+/// host needs attributes) and the local host maps them in a loop; a test holds the two to this table.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string CreateSubscription = nameof(CreateSubscription);
+    public const string ListSubscriptions = nameof(ListSubscriptions);
+    public const string GetSubscription = nameof(GetSubscription);
+    public const string UpdateSubscription = nameof(UpdateSubscription);
+    public const string DeleteSubscription = nameof(DeleteSubscription);
+    public const string ListRules = nameof(ListRules);
+    public const string Unsubscribe = nameof(Unsubscribe);
+    public const string ConfirmSubscription = nameof(ConfirmSubscription);
+
+    /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
+    public const string Prefix = "api";
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        new(CreateSubscription, ["POST"], "subscriptions", ApiAuth.Function, (api, r) => api.CreateAsync(r.Body, r.Aborted)),
+        new(ListSubscriptions, ["GET"], "subscriptions", ApiAuth.Function, (api, r) => api.ListAsync(r.QueryValue("status"), r.Aborted)),
+        new(GetSubscription, ["GET"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.GetAsync(IdOf(r), r.Aborted)),
+        new(UpdateSubscription, ["PATCH"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.PatchAsync(IdOf(r), r.Body, r.Aborted)),
+        new(DeleteSubscription, ["DELETE"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.DeleteAsync(IdOf(r), r.Aborted)),
+        new(ListRules, ["GET"], "rules", ApiAuth.Function, (api, _) => Task.FromResult(api.GetRules())),
+        // One-click unsubscribe (RFC 8058): a browser GETs the link, a mail client POSTs it.
+        new(Unsubscribe, ["GET", "POST"], "unsubscribe", ApiAuth.Anonymous, (api, r) => api.UnsubscribeAsync(r.QueryValue("token"), r.Aborted)),
+        new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
+    ];
+
+    public static ApiRoute Get(string name) =>
+        All.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"No API route is named '{name}'.", nameof(name));
+
+    // The {id} templates only match with a segment there, so a missing id is a host wiring mistake, not a client's.
+    private static string IdOf(ApiRequest request) =>
+        request.Id ?? throw new InvalidOperationException("The route has an {id} segment but the host passed no id.");
+}

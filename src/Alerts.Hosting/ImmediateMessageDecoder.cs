@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Alerts.Delivery;
+using Alerts.Storage;
+
+namespace Alerts.Hosting;
+
+/// <summary>
+/// Reads a message of the immediate queue (<see cref="StorageNames.ImmediateQueue"/>) for both hosts. Anything but a
+/// <see cref="NewMatchesMessage"/> with an article id and at least one rule is a <see cref="MalformedMessageException"/>,
+/// whose reason names the fault without quoting the body.
+/// </summary>
+public static class ImmediateMessageDecoder
+{
+    private const int ArticleIdLength = 64; // a SHA-256 in lowercase hex, as ArticleParser.ComputeId makes it
+
+    public static NewMatchesMessage Decode(string body, string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        NewMatchesMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<NewMatchesMessage>(body, AlertsJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            // The position, not ex.Message: the serializer's message can quote the offending text.
+            throw Malformed(messageId, $"not a JSON object with articleId and rules (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
+        }
+        return message switch
+        {
+            null => throw Malformed(messageId, "the body is JSON null"),
+            { ArticleId: null or "" } => throw Malformed(messageId, "articleId is missing"),
+            { ArticleId: var id } when !IsArticleId(id) => throw Malformed(messageId, $"articleId is not {ArticleIdLength} lowercase hex digits"),
+            { Rules: null or [] } => throw Malformed(messageId, "rules is missing or empty"),
+            { Rules: var rules } when rules.Any(string.IsNullOrWhiteSpace) => throw Malformed(messageId, "rules holds an empty rule id"),
+            _ => message,
+        };
+    }
+
+    private static bool IsArticleId(string id) => id.Length == ArticleIdLength && id.All(char.IsAsciiHexDigitLower);
+
+    private static MalformedMessageException Malformed(string messageId, string reason) => new(StorageNames.ImmediateQueue, messageId, reason);
+}
