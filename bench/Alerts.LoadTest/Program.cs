@@ -42,19 +42,12 @@ var configuration = new ConfigurationBuilder()
     })
     .Build();
 
-var standIn = false;
-using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 using var host = LocalHostBuilder.Build(configuration, hostOptions, services =>
 {
     services.RemoveAll<TimeProvider>();
     services.AddSingleton<TimeProvider>(clock);
     services.RemoveAll<IAnsiConsole>();
     services.AddSingleton(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }));
-    if (!services.Any(d => d.ServiceType == typeof(IDigestChannel)))
-    {
-        standIn = true;
-        services.AddSingleton<IDigestChannel>(new StandInWebhookChannel(http));
-    }
 });
 var blobs = host.Services.GetRequiredService<BlobServiceClient>();
 var tables = host.Services.GetRequiredService<TableServiceClient>();
@@ -84,7 +77,7 @@ await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new Para
 Say($"{options.Subscriptions} immediate webhook subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
 
 await host.StartAsync(ct);
-Say($"local host started (API on {hostOptions.ApiUrl}), webhook channel: {(standIn ? "STAND-IN (no webhook channel on this branch)" : "the app's own")}");
+Say($"local host started (API on {hostOptions.ApiUrl})");
 
 // Distinct articles: the wire stories, each with a unique sentence after its first paragraph (so none is a duplicate).
 var sources = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "articles"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
@@ -207,7 +200,7 @@ Console.WriteLine("|---|---|");
 Console.WriteLine(string.Create(inv, $"| Articles uploaded / processed | {uploads.Count} / {rows.Count} |"));
 Console.WriteLine(string.Create(inv, $"| Articles analysed per second (first upload to last status row) | {rows.Count / Math.Max(0.001, (analysedAt - start).TotalSeconds):F1} |"));
 Console.WriteLine(string.Create(inv, $"| Upload-to-match p50 / p95 | {Percentile(toMatch, 50):F0} ms / {Percentile(toMatch, 95):F0} ms |"));
-Console.WriteLine(string.Create(inv, $"| Upload-to-webhook p50 / p95 ({toWebhook.Count} articles{(standIn ? ", stand-in webhook channel" : "")}) | {Percentile(toWebhook, 50):F0} ms / {Percentile(toWebhook, 95):F0} ms |"));
+Console.WriteLine(string.Create(inv, $"| Upload-to-webhook p50 / p95 ({toWebhook.Count} articles) | {Percentile(toWebhook, 50):F0} ms / {Percentile(toWebhook, 95):F0} ms |"));
 Console.WriteLine(string.Create(inv, $"| Digest run, {options.DigestSubscriptions} hourly subscriptions (+{options.Subscriptions} immediate) | {(digestSeconds is { } d ? $"{d:F1} s: {summary}" : "not run")} |"));
 return rows.Count < uploads.Count || digestSeconds is null && options.DigestSubscriptions > 0 ? 3 : 0;
 

@@ -11,9 +11,6 @@ public sealed class ActivityReporter(IAnsiConsole console, TimeProvider time)
 {
     private string Now => time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public void Started(string what, string where) =>
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]✓[/] {what} [grey]{where}[/]");
-
     public void ArticleProcessed(ProcessingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -21,6 +21,8 @@ public static class EntityExtractionServiceCollectionExtensions
     /// service fails. The client authenticates with the key when one is set, otherwise with a
     /// <see cref="TokenCredential"/> from the container or <see cref="DefaultAzureCredential"/> (managed identity in Azure).
     /// </summary>
+    /// <param name="services">The container to register in.</param>
+    /// <param name="configuration">The app's settings, read under <c>Alerts:Language</c>.</param>
     /// <param name="configureClient">Adjusts the client options (retries, transport); for tests and tuning.</param>
     public static IServiceCollection AddEntityExtraction<TEmbedded>(
         this IServiceCollection services,

@@ -44,7 +44,8 @@ public static class DigestSchedule
     private static DateTimeOffset ToUtc(DateOnly day, TimeOnly at, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(at, DateTimeKind.Unspecified);
-        // A time skipped by a daylight-saving jump happens at the first valid minute after it.
+        // A time skipped by a daylight-saving jump happens at the first valid minute after it; a time repeated when the
+        // clocks go back happens once, at its second occurrence (ConvertTimeToUtc reads it as standard time).
         while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(1);

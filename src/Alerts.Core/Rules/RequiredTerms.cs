@@ -48,10 +48,6 @@ internal static class RequiredTerms
     /// <summary>Above this many clauses, an OR of conjunctions keeps one clause (the union of each side's best).</summary>
     private const int MaxDistributedClauses = 16;
 
-    // Lucene.Net keeps the parsed phrase of a complex phrase in a private field; it is what Rewrite turns into spans.
-    private static readonly System.Reflection.FieldInfo? ComplexPhraseContents =
-        typeof(ComplexPhraseQueryParser.ComplexPhraseQuery).GetField("contents", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
-
     public static List<TermClause>? Of(Query query) => query switch
     {
         TermQuery t => [TermClause.Of(t.Term)],
@@ -86,7 +82,7 @@ internal static class RequiredTerms
 
     private static List<TermClause>? OfComplexPhrase(ComplexPhraseQueryParser.ComplexPhraseQuery query)
     {
-        if (ComplexPhraseContents?.GetValue(query) is not BooleanQuery positions)
+        if (PhraseContents(query) is not BooleanQuery positions)
         {
             return null;
         }
@@ -95,6 +91,35 @@ internal static class RequiredTerms
         return And(positions.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Select(c => c.Query is BooleanQuery group
             ? Or(group.Clauses.Where(g => g.Occur != Occur.MUST_NOT).Select(g => Of(g.Query)))
             : Of(c.Query)));
+    }
+
+    /// <summary>
+    /// The words of a complex phrase, parsed as Lucene parses them before its rewrite into spans: the phrase's text (all
+    /// its public API gives, as <c>"text"</c>) read by the rules' parser on the phrase's field.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Lucene.Net no longer prints a complex phrase as <c>"text"</c>.</exception>
+    internal static Query? PhraseContents(ComplexPhraseQueryParser.ComplexPhraseQuery query)
+    {
+        var quoted = query.ToString(query.Field);
+        if (quoted.Length < 2 || quoted[0] != '"' || quoted[^1] != '"')
+        {
+            // Fail loudly: presearch would quietly run every phrase rule on every article.
+            throw new InvalidOperationException($"Lucene.Net printed a complex phrase as {quoted}, not as a quoted phrase.");
+        }
+        var parser = new RuleQueryParser(EnglishStemmingAnalyzer.Version, query.Field, RuleQuery.Analyzer)
+        {
+            DefaultOperator = Lucene.Net.QueryParsers.Classic.Operator.AND,
+            AllowLeadingWildcard = false,
+        };
+        try
+        {
+            return parser.Parse(quoted[1..^1]);
+        }
+        catch (Exception ex) when (ex is Lucene.Net.QueryParsers.Classic.ParseException or RuleException)
+        {
+            // The rule parsed as a whole, so this is not expected; the rule then runs on every article.
+            return null;
+        }
     }
 
     /// <summary>All of the parts match: every known condition holds. Unknown parts add nothing.</summary>

@@ -12,13 +12,24 @@ public sealed partial class RuleCatalog : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// At most this many compiled subscribers' queries are kept between refreshes; past it, the others are compiled
+    /// again at each refresh (they still apply), so memory stays bounded whatever the number of subscriptions.
+    /// </summary>
+    internal int MaxCachedQueries { get; init; } = 50_000;
+
+    /// <summary>How many compiled subscribers' queries are kept for the next refresh.</summary>
+    internal int CachedQueries => _compiled.Count;
+
     private readonly RuleLoadResult _builtin;
     private readonly string? _path;
     private readonly IReadOnlyList<IRuleSource> _sources;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private readonly Dictionary<(string Id, string Query), CompiledRule> _compiled = [];
+    // Subscribers' queries compiled at the last refresh, so an unchanged query is not parsed again every 30 seconds.
+    // Rebuilt at each refresh from the queries then in force: one removed or edited is dropped with it.
+    private Dictionary<(string Id, string Query), CompiledRule> _compiled = [];
     private volatile Snapshot _snapshot;
     private volatile StaticRules _static;
 
@@ -71,6 +82,7 @@ public sealed partial class RuleCatalog : IDisposable
             }
             ReloadFolderIfChanged();
             var rules = new List<CompiledRule>(_static.Rules);
+            var keep = new Dictionary<(string Id, string Query), CompiledRule>();
             foreach (var source in _sources)
             {
                 foreach (var rule in await source.GetRulesAsync(cancellationToken).ConfigureAwait(false))
@@ -78,9 +90,14 @@ public sealed partial class RuleCatalog : IDisposable
                     if (Compile(rule) is { } compiled)
                     {
                         rules.Add(compiled);
+                        if (keep.Count < MaxCachedQueries)
+                        {
+                            keep.TryAdd((rule.Id, rule.Query), compiled);
+                        }
                     }
                 }
             }
+            _compiled = keep;
             _snapshot = new Snapshot(new RuleMatcher(rules), _time.GetUtcNow());
             return _snapshot.Matcher;
         }
@@ -168,9 +185,7 @@ public sealed partial class RuleCatalog : IDisposable
         }
         try
         {
-            var compiled = new CompiledRule(rule);
-            _compiled[(rule.Id, rule.Query)] = compiled;
-            return compiled;
+            return new CompiledRule(rule);
         }
         catch (RuleException ex)
         {

@@ -25,6 +25,8 @@ public sealed class RuleMatcher
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
+    /// <param name="article">The article to match.</param>
+    /// <param name="entities">The entities found in it, for rules on entity fields.</param>
     /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
     public IReadOnlyList<RuleMatch> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
     {

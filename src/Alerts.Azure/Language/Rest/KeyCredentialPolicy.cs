@@ -6,7 +6,7 @@ namespace Alerts.Language.Rest;
 
 /// <summary>
 /// Puts an <see cref="AzureKeyCredential"/> in a header on every try (Azure.Core's own AzureKeyCredentialPolicy is
-/// internal). Reads the key per request, so <see cref="AzureKeyCredential.Update"/> rotates it without a new client.
+/// internal). Reads the key per request, so <c>AzureKeyCredential.Update</c> rotates it without a new client.
 /// </summary>
 internal sealed class KeyCredentialPolicy(AzureKeyCredential credential, string headerName) : HttpPipelineSynchronousPolicy
 {
