@@ -68,6 +68,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<SubscriptionTokens>();
         services.TryAddSingleton<ISubscriptionLinks, SubscriptionLinks>();
+        services.TryAddSingleton<IConfirmationLimits, TableConfirmationLimits>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionApi>();
         services.TryAddSingleton<DigestBuilder>();

@@ -10,19 +10,37 @@ internal static class ApiResults
     public static IActionResult From(ApiResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        IActionResult result;
         if (response.Html is not null)
         {
-            return new ContentResult { StatusCode = response.Status, Content = response.Html, ContentType = "text/html; charset=utf-8" };
+            result = new ContentResult { StatusCode = response.Status, Content = response.Html, ContentType = "text/html; charset=utf-8" };
         }
-        if (response.Json is null)
+        else if (response.Json is null)
         {
-            return new StatusCodeResult(response.Status);
+            result = new StatusCodeResult(response.Status);
         }
-        return new ContentResult
+        else
         {
-            StatusCode = response.Status,
-            Content = System.Text.Json.JsonSerializer.Serialize(response.Json, AnalysisJson.Options),
-            ContentType = response.Status >= 400 ? "application/problem+json" : "application/json; charset=utf-8",
-        };
+            result = new ContentResult
+            {
+                StatusCode = response.Status,
+                Content = System.Text.Json.JsonSerializer.Serialize(response.Json, AnalysisJson.Options),
+                ContentType = response.Status >= 400 ? "application/problem+json" : "application/json; charset=utf-8",
+            };
+        }
+        return response.Headers.Count == 0 ? result : new WithHeaders(result, response.Headers);
+    }
+
+    /// <summary>A result plus the handler's headers (<c>Retry-After</c>, the pages' security headers).</summary>
+    private sealed class WithHeaders(IActionResult inner, IReadOnlyDictionary<string, string> headers) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            foreach (var (name, value) in headers)
+            {
+                context.HttpContext.Response.Headers[name] = value;
+            }
+            return inner.ExecuteResultAsync(context);
+        }
     }
 }
