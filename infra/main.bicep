@@ -213,6 +213,9 @@ var appSettings = {
   Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'
   Alerts__Subscriptions__MaxQueries: '20'
+  Alerts__Subscriptions__ConfirmationResendInterval: '00:15:00'
+  Alerts__Subscriptions__ConfirmationsPerClient: '30'
+  Alerts__Subscriptions__ConfirmationClientWindow: '01:00:00'
   Alerts__Digests__SettleDelay: '00:00:30'
   Alerts__Digests__MaxArticles: '50'
   Alerts__Digests__RetrySchedule: '00:01:00,00:05:00,00:30:00,02:00:00,06:00:00'

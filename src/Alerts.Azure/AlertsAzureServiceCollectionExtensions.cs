@@ -52,6 +52,7 @@ public static class AlertsAzureServiceCollectionExtensions
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        services.TryAddSingleton<IConfirmationLimits, TableConfirmationLimits>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.TryAddSingleton<ITokenKeyProvider, BlobTokenKeyProvider>();
         services.AddAlertsProcessing();

@@ -15,6 +15,10 @@ public sealed class SubscriptionsHttp(ApiEndpoints endpoints)
     public async Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions")] HttpRequest request) =>
         await endpoints.RunAsync(ApiRoutes.CreateSubscription, request).ConfigureAwait(false);
 
+    [Function(ApiRoutes.ResendConfirmation)]
+    public async Task<IActionResult> ResendConfirmationAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/resend-confirmation")] HttpRequest request, string id) =>
+        await endpoints.RunAsync(ApiRoutes.ResendConfirmation, request, id).ConfigureAwait(false);
+
     [Function(ApiRoutes.ListSubscriptions)]
     public async Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "subscriptions")] HttpRequest request) =>
         await endpoints.RunAsync(ApiRoutes.ListSubscriptions, request).ConfigureAwait(false);

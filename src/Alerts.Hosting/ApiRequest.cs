@@ -1,9 +1,10 @@
+using Alerts.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Hosting;
 
-/// <summary>What a route handler reads from an HTTP request: the body, the <c>{id}</c> route value and the query.</summary>
-public sealed record ApiRequest(Stream Body, string? Id, IQueryCollection Query, CancellationToken Aborted)
+/// <summary>What a route handler reads from an HTTP request: the method, the body, the <c>{id}</c> route value, the query and who calls.</summary>
+public sealed record ApiRequest(string Method, Stream Body, string? Id, IQueryCollection Query, string Client, CancellationToken Aborted)
 {
     /// <summary>
     /// The request as either host received it. The id is passed in, not read from the route values: the Functions
@@ -12,9 +13,14 @@ public sealed record ApiRequest(Stream Body, string? Id, IQueryCollection Query,
     public static ApiRequest From(HttpRequest request, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiRequest(request.Body, id, request.Query, request.HttpContext.RequestAborted);
+        // The caller for per-client limits: the function key it calls with, else its address.
+        var client = ApiClient.Identify(request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault(),
+            request.HttpContext.Connection.RemoteIpAddress);
+        return new ApiRequest(request.Method, request.Body, id, request.Query, client, request.HttpContext.RequestAborted);
     }
 
     /// <summary>One query value, or null; a repeated parameter comes joined by commas, as ASP.NET Core converts it.</summary>
     public string? QueryValue(string name) => Query[name];
+
+    public bool IsPost => HttpMethods.IsPost(Method);
 }

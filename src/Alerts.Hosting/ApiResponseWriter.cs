@@ -17,6 +17,10 @@ public static class ApiResponseWriter
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(response);
         http.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            http.Headers[name] = value;
+        }
         var (body, contentType) = response switch
         {
             { Html: { } html } => (Encoding.UTF8.GetBytes(html), Html),

@@ -9,6 +9,7 @@ namespace Alerts.Hosting;
 public static class ApiRoutes
 {
     public const string CreateSubscription = nameof(CreateSubscription);
+    public const string ResendConfirmation = nameof(ResendConfirmation);
     public const string ListSubscriptions = nameof(ListSubscriptions);
     public const string GetSubscription = nameof(GetSubscription);
     public const string UpdateSubscription = nameof(UpdateSubscription);
@@ -22,14 +23,18 @@ public static class ApiRoutes
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        new(CreateSubscription, ["POST"], "subscriptions", ApiAuth.Function, (api, r) => api.CreateAsync(r.Body, r.Aborted)),
+        new(CreateSubscription, ["POST"], "subscriptions", ApiAuth.Function, (api, r) => api.CreateAsync(r.Body, r.Client, r.Aborted)),
+        new(ResendConfirmation, ["POST"], "subscriptions/{id}/resend-confirmation", ApiAuth.Function, (api, r) => api.ResendConfirmationAsync(IdOf(r), r.Client, r.Aborted)),
         new(ListSubscriptions, ["GET"], "subscriptions", ApiAuth.Function, (api, r) => api.ListAsync(r.QueryValue("status"), r.Aborted)),
         new(GetSubscription, ["GET"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.GetAsync(IdOf(r), r.Aborted)),
         new(UpdateSubscription, ["PATCH"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.PatchAsync(IdOf(r), r.Body, r.Aborted)),
         new(DeleteSubscription, ["DELETE"], "subscriptions/{id}", ApiAuth.Function, (api, r) => api.DeleteAsync(IdOf(r), r.Aborted)),
         new(ListRules, ["GET"], "rules", ApiAuth.Function, (api, _) => Task.FromResult(api.GetRules())),
-        // One-click unsubscribe (RFC 8058): a browser GETs the link, a mail client POSTs it.
-        new(Unsubscribe, ["GET", "POST"], "unsubscribe", ApiAuth.Anonymous, (api, r) => api.UnsubscribeAsync(r.QueryValue("token"), r.Aborted)),
+        // A GET (a person, or a mail scanner prefetching links) only shows a page whose button POSTs; a POST (the
+        // button, or RFC 8058 one-click from a mail client) unsubscribes.
+        new(Unsubscribe, ["GET", "POST"], "unsubscribe", ApiAuth.Anonymous, (api, r) => r.IsPost
+            ? api.UnsubscribeAsync(r.QueryValue("token"), r.Aborted)
+            : api.UnsubscribePageAsync(r.QueryValue("token"), r.Aborted)),
         new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
     ];
 

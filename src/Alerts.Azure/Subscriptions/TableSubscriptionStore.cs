@@ -12,6 +12,7 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
 {
     private const string Partition = "sub";
     private const int MaxConflictRetries = 10;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
 
     private readonly TableClient _table = tables.GetTableClient(StorageNames.SubscriptionsTable);
     private readonly StorageInitializer _init = new(blobs, tables, [], [StorageNames.SubscriptionsTable]);
@@ -38,7 +39,9 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
             }
             var current = FromEntity(entity);
             var changed = change(current);
-            if (changed == current)
+            // Unsubscribed is final, whoever asks: a late writer that read the row before it was unsubscribed
+            // (a PATCH, a delivery outcome) re-runs its change on the fresh row and must not bring it back.
+            if (changed == current || (current.Status == SubscriptionStatus.Unsubscribed && changed.Status != SubscriptionStatus.Unsubscribed))
             {
                 return current;
             }
@@ -49,10 +52,13 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
-                // Someone else wrote first: apply the change to their version.
+                // Someone else wrote first: apply the change to their version, after a random pause so that
+                // writers racing for the same row spread out instead of colliding again.
+                var ceiling = Math.Min(MaxBackoff.TotalMilliseconds, 5 * Math.Pow(2, attempt));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), cancellationToken).ConfigureAwait(false);
             }
         }
-        throw new InvalidOperationException($"Subscription {id} kept changing under this update; gave up after {MaxConflictRetries} tries.");
+        throw new SubscriptionConflictException($"Subscription {id} kept changing under this update; gave up after {MaxConflictRetries} tries.");
     }
 
     public async IAsyncEnumerable<Subscription> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)

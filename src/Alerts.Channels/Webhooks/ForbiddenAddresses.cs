@@ -6,7 +6,8 @@ namespace Alerts.Channels.Webhooks;
 /// <summary>
 /// The addresses a webhook may never reach: this machine, private networks, link-local (cloud metadata at
 /// 169.254.169.254), carrier-grade NAT, Azure's WireServer, unspecified, multicast and broadcast, in IPv4 and IPv6,
-/// including IPv4 addresses written as IPv6 (mapped, compatible, NAT64, 6to4).
+/// including IPv4 addresses written as IPv6 (mapped and translated are refused outright; compatible, NAT64 and 6to4
+/// are checked by the IPv4 address they carry).
 /// </summary>
 public static class ForbiddenAddresses
 {
@@ -39,6 +40,20 @@ public static class ForbiddenAddresses
         IPNetwork.Parse("ff00::/8"),         // multicast
         IPNetwork.Parse("100::/64"),         // discard
         IPNetwork.Parse("2001:db8::/32"),    // documentation
+        IPNetwork.Parse("3fff::/20"),        // documentation
+        IPNetwork.Parse("2001:2::/48"),      // benchmarking
+        IPNetwork.Parse("64:ff9b:1::/48"),   // local-use NAT64: translates to whatever the local network chooses
+    ];
+
+    /// <summary>
+    /// IPv4 written as IPv6 for a dual-stack socket (mapped, <c>::ffff:0:0/96</c>) or for a stateless translator
+    /// (translated, <c>::ffff:0:0:0/96</c>): no webhook host resolves to one, and either can reach an IPv4 address
+    /// the IPv6 checks would not see, so they are refused whatever they embed.
+    /// </summary>
+    private static readonly IPNetwork[] V4AsV6 =
+    [
+        IPNetwork.Parse("::ffff:0:0/96"),
+        IPNetwork.Parse("::ffff:0:0:0/96"),
     ];
 
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
@@ -60,6 +75,11 @@ public static class ForbiddenAddresses
         if (allowLoopback && IsLoopback(address))
         {
             return null;
+        }
+        // IPNetwork.Contains does not match a mapped address against the mapped prefix: ask the address itself too.
+        if (address.IsIPv4MappedToIPv6 || V4AsV6.Any(n => n.Contains(address)))
+        {
+            return $"{address} is an IPv4 address written as IPv6";
         }
         if (EmbeddedV4(address) is { } v4)
         {

@@ -15,14 +15,18 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
     /// <summary>Request bodies above this are refused (413) before they are parsed.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<ApiResponse> CreateAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Creation by a caller that holds the storage account itself (the CLI in direct mode): no per-client budget.</summary>
+    public Task<ApiResponse> CreateAsync(Stream body, CancellationToken cancellationToken) => CreateAsync(body, client: null, cancellationToken);
+
+    /// <summary>Creation by an API client, <paramref name="client"/> as <see cref="ApiClient.Identify"/> names it.</summary>
+    public async Task<ApiResponse> CreateAsync(Stream body, string? client, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(body, cancellationToken).ConfigureAwait(false);
         if (request is null)
         {
             return problem!;
         }
-        var outcome = await subscriptions.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await subscriptions.CreateAsync(request, client, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == SubscriptionOutcomeKind.Created
             ? new ApiResponse(201, SubscriptionView.From(outcome.Subscription!, includeSecret: true, outcome.Message))
             : ToResponse(outcome);
@@ -60,15 +64,47 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         return outcome.Kind == SubscriptionOutcomeKind.Ok ? new ApiResponse(204) : ToResponse(outcome);
     }
 
+    /// <summary><c>POST /api/subscriptions/{id}/resend-confirmation</c>: a pending subscription's confirmation email, again (202).</summary>
+    public async Task<ApiResponse> ResendConfirmationAsync(string id, string? client, CancellationToken cancellationToken)
+    {
+        var outcome = await subscriptions.ResendConfirmationAsync(id, client, cancellationToken).ConfigureAwait(false);
+        return outcome.Kind == SubscriptionOutcomeKind.Resent
+            ? new ApiResponse(202, SubscriptionView.From(outcome.Subscription!, message: outcome.Message))
+            : ToResponse(outcome);
+    }
+
     public ApiResponse GetRules() => new(200, catalog.Rules.Select(r => new { r.Id, r.Title, Severity = r.Severity.ToString().ToLowerInvariant(), r.Description, r.Query }).ToList());
 
-    /// <summary>One-click unsubscribe (RFC 8058): GET from a browser, POST from a mail client; both unsubscribe.</summary>
+    /// <summary>
+    /// <c>POST /api/unsubscribe?token=…</c>: unsubscribes at once. This is RFC 8058 one-click (a mail client posts
+    /// <c>List-Unsubscribe=One-Click</c>) and the button of <see cref="UnsubscribePageAsync"/>.
+    /// </summary>
     public async Task<ApiResponse> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
         var outcome = await subscriptions.UnsubscribeWithTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return outcome.Kind == SubscriptionOutcomeKind.Ok
-            ? Page(200, "Unsubscribed", $"You will get no more alerts at {outcome.Subscription!.Target}.")
-            : Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not unsubscribed", outcome.Errors[0]);
+        return outcome.Kind switch
+        {
+            SubscriptionOutcomeKind.Ok => Page(200, "Unsubscribed", $"You will get no more alerts at {outcome.Subscription!.Target}."),
+            SubscriptionOutcomeKind.Busy => Page(409, "Not unsubscribed yet", "The subscription was being changed at the same moment. Please press the button again.", token),
+            _ => Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not unsubscribed", outcome.Errors[0]),
+        };
+    }
+
+    /// <summary>
+    /// <c>GET /api/unsubscribe?token=…</c>: changes nothing. Mail scanners fetch the links in a message before anyone
+    /// reads it, so a GET only shows a page whose button posts the same token.
+    /// </summary>
+    public async Task<ApiResponse> UnsubscribePageAsync(string? token, CancellationToken cancellationToken)
+    {
+        var outcome = await subscriptions.FindByUnsubscribeTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind != SubscriptionOutcomeKind.Ok)
+        {
+            return Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not unsubscribed", outcome.Errors[0]);
+        }
+        var subscription = outcome.Subscription!;
+        return subscription.Status == SubscriptionStatus.Unsubscribed
+            ? Page(200, "Unsubscribed", $"You will get no more alerts at {subscription.Target}.")
+            : Page(200, "Unsubscribe?", $"Stop sending alerts to {subscription.Target}?", token);
     }
 
     public async Task<ApiResponse> ConfirmAsync(string? token, CancellationToken cancellationToken)
@@ -87,6 +123,9 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         SubscriptionOutcomeKind.NotFound => ApiResponse.Problem(404, "No such subscription."),
         SubscriptionOutcomeKind.Invalid => ApiResponse.Problem(400, "The subscription is not valid.", outcome.Errors),
         SubscriptionOutcomeKind.Rejected => ApiResponse.Problem(422, "The subscriber could not be verified.", outcome.Errors),
+        SubscriptionOutcomeKind.Busy => ApiResponse.Problem(409, "The subscription is being changed by other requests.", outcome.Errors, outcome.RetryAfter),
+        SubscriptionOutcomeKind.AwaitingConfirmation => ApiResponse.Problem(409, "A confirmation email for this address is already waiting.", outcome.Errors, outcome.RetryAfter),
+        SubscriptionOutcomeKind.TooManyRequests => ApiResponse.Problem(429, "Too many confirmation emails.", outcome.Errors, outcome.RetryAfter),
         _ => ApiResponse.Problem(400, outcome.Errors.Count > 0 ? outcome.Errors[0] : "Bad request."),
     };
 
@@ -114,11 +153,31 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         }
     }
 
-    private static ApiResponse Page(int status, string title, string message) => new(status, Html: $$"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}} · Alerts</title></head>
-        <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">
-        <h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(message)}}</p></body></html>
-        """);
+    /// <summary>
+    /// A small HTML page: every value HTML-encoded, no script, and headers that keep it so (no scripts or frames, no
+    /// token leaking in a Referer). With <paramref name="unsubscribeToken"/>, a button that posts it back.
+    /// </summary>
+    private static ApiResponse Page(int status, string title, string message, string? unsubscribeToken = null)
+    {
+        var form = unsubscribeToken is null ? "" : $$"""
+            <form method="post" action="{{WebUtility.HtmlEncode("?token=" + Uri.EscapeDataString(unsubscribeToken))}}">
+            <input type="hidden" name="List-Unsubscribe" value="One-Click">
+            <button type="submit" style="font-size: 1rem; padding: .5rem 1rem">Unsubscribe</button></form>
+            """;
+        return new ApiResponse(status, Html: $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer"><title>{{WebUtility.HtmlEncode(title)}} · Alerts</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">
+            <h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(message)}}</p>{{form}}</body></html>
+            """)
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                ["Referrer-Policy"] = "no-referrer",
+                ["Cache-Control"] = "no-store",
+            },
+        };
+    }
 }

@@ -205,7 +205,10 @@ public sealed partial class DeliveryService(
 
             case DeliveryResult.Gone:
                 await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
-                await subscriptions.UpdateAsync(current.Id, s => s with { Status = SubscriptionStatus.Paused, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
+                // Decided on the fresh row: a subscriber who unsubscribed while the digest was on its way stays unsubscribed.
+                await subscriptions.UpdateAsync(current.Id, s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Failing
+                    ? s with { Status = SubscriptionStatus.Paused, LastError = outcome.Error }
+                    : s, cancellationToken).ConfigureAwait(false);
                 LogGone(logger, current.Id, outcome.Error);
                 break;
 

@@ -8,6 +8,7 @@ namespace Alerts.Subscriptions;
 /// <summary>Creates, changes and ends subscriptions: the logic behind the HTTP API and the CLI.</summary>
 public sealed partial class SubscriptionService(
     ISubscriptionStore store,
+    IConfirmationLimits limits,
     IEnumerable<IChannelOnboarding> onboardings,
     RuleCatalog catalog,
     SubscriptionTokens tokens,
@@ -18,7 +19,14 @@ public sealed partial class SubscriptionService(
     private const int MaxTargetLength = 2048;
     private readonly Dictionary<Channel, IChannelOnboarding> _onboardings = onboardings.ToDictionary(o => o.Channel);
 
-    public async Task<SubscriptionOutcome> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken)
+    public Task<SubscriptionOutcome> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(request, client: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a subscription. <paramref name="client"/> names the API caller for its confirmation-email budget;
+    /// null for callers that hold the storage account itself (the CLI in direct mode), which have no budget.
+    /// </summary>
+    public async Task<SubscriptionOutcome> CreateAsync(SubscriptionRequest request, string? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<string>();
@@ -72,13 +80,97 @@ public sealed partial class SubscriptionService(
         {
             return SubscriptionOutcome.Rejected(prepareError ?? "The subscriber could not be verified.");
         }
-        await store.AddAsync(prepared, cancellationToken).ConfigureAwait(false);
+        ConfirmationClaim? claim = null;
+        if (prepared.Status == SubscriptionStatus.Pending)
+        {
+            // A pending subscription gets a confirmation email: within the limits, before anything is stored.
+            (claim, var refused) = await ClaimConfirmationAsync(prepared, client, resend: false, cancellationToken).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                return refused;
+            }
+        }
+        try
+        {
+            await store.AddAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            throw;
+        }
         catalog.Invalidate();
         var completeError = await channelOnboarding.CompleteAsync(prepared, cancellationToken).ConfigureAwait(false);
+        if (completeError is not null)
+        {
+            // Not sent: the address may ask again at once.
+            await ReleaseAsync(claim).ConfigureAwait(false);
+        }
         LogCreated(logger, prepared.Id, prepared.Channel, prepared.Status);
         return SubscriptionOutcome.Created(prepared, completeError ?? (prepared.Status == SubscriptionStatus.Pending
             ? "Check your inbox: the subscription starts when the confirmation link is followed." : null));
     }
+
+    /// <summary>Sends a pending subscription's confirmation email again, within the same limits as a new subscription's.</summary>
+    public async Task<SubscriptionOutcome> ResendConfirmationAsync(string id, string? client, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Status == SubscriptionStatus.Unsubscribed)
+        {
+            return SubscriptionOutcome.NotFound;
+        }
+        if (current.Status != SubscriptionStatus.Pending || !_onboardings.TryGetValue(current.Channel, out var onboarding))
+        {
+            return SubscriptionOutcome.Invalid([$"status: the subscription is {current.Status.ToString().ToLowerInvariant()}; only a pending subscription has a confirmation to send."]);
+        }
+        var (claim, refused) = await ClaimConfirmationAsync(current, client, resend: true, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var error = await onboarding.CompleteAsync(current, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            return SubscriptionOutcome.Rejected(error);
+        }
+        return SubscriptionOutcome.Resent(current, "A new confirmation email was sent; follow its link to start the subscription.");
+    }
+
+    /// <summary>The address's one waiting confirmation, then the client's budget; an outcome to answer with when either refuses.</summary>
+    private async Task<(ConfirmationClaim? Claim, SubscriptionOutcome? Refused)> ClaimConfirmationAsync(Subscription subscription, string? client, bool resend, CancellationToken cancellationToken)
+    {
+        var claim = await limits.ClaimAddressAsync(subscription.Target, subscription.Id, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (!claim.Granted)
+        {
+            var wait = Positive(claim.Until - now);
+            var sent = $"A confirmation email was sent to this address at {Utc(claim.SentAt)} and is still waiting to be followed";
+            var again = claim.HeldBy is null
+                ? $"ask again after {Utc(claim.Until)}."
+                : $"ask for it again after {Utc(claim.Until)} with POST /api/subscriptions/{claim.HeldBy}/resend-confirmation.";
+            LogConfirmationHeld(logger, subscription.Id);
+            return (null, resend
+                ? SubscriptionOutcome.TooManyRequests($"{sent}; another can be sent after {Utc(claim.Until)}.", wait)
+                : SubscriptionOutcome.AwaitingConfirmation($"target: {sent}; nothing new was sent or stored. Follow the link in that email, or {again}", wait));
+        }
+        if (client is not null && await limits.TakeClientBudgetAsync(client, cancellationToken).ConfigureAwait(false) is { } refill)
+        {
+            await ReleaseAsync(claim).ConfigureAwait(false);
+            LogClientLimited(logger, subscription.Id);
+            return (null, SubscriptionOutcome.TooManyRequests(
+                $"This client has caused {options.Value.ConfirmationsPerClient} confirmation emails within {options.Value.ConfirmationClientWindow}; nothing was sent or stored. Try again after {Utc(now + refill)}.",
+                Positive(refill)));
+        }
+        return (claim, null);
+    }
+
+    /// <summary>Gives the claim back even when the request was cancelled: the email it reserved was not sent.</summary>
+    private Task ReleaseAsync(ConfirmationClaim? claim) => claim is null ? Task.CompletedTask : limits.ReleaseAsync(claim, CancellationToken.None);
+
+    private static TimeSpan Positive(TimeSpan wait) => wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1);
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
@@ -123,22 +215,62 @@ public sealed partial class SubscriptionService(
             return SubscriptionOutcome.Invalid(errors);
         }
 
-        var updated = await store.UpdateAsync(id, s => s with
+        var cadenceChanged = patch.Cadence is not null || patch.At is not null || patch.TimeZone is not null;
+        var pendingRefused = false;
+        Subscription? updated;
+        try
         {
-            Rules = rules ?? s.Rules,
-            Queries = queries ?? s.Queries,
-            Cadence = cadence,
-            Status = status ?? s.Status,
-            LastError = status == SubscriptionStatus.Active ? null : s.LastError,
-        }, cancellationToken).ConfigureAwait(false);
+            // The change runs again on the fresh row whenever another writer got in first, so it decides on that row,
+            // not on what was read above: an unsubscribed subscription stays unsubscribed, and a pending one
+            // becomes active only through its confirmation link.
+            updated = await store.UpdateAsync(id, s =>
+            {
+                if (s.Status == SubscriptionStatus.Unsubscribed)
+                {
+                    return s;
+                }
+                if (status == SubscriptionStatus.Active && s.Status == SubscriptionStatus.Pending)
+                {
+                    pendingRefused = true;
+                    return s;
+                }
+                pendingRefused = false;
+                return s with
+                {
+                    Rules = rules ?? s.Rules,
+                    Queries = queries ?? s.Queries,
+                    Cadence = cadenceChanged ? cadence : s.Cadence,
+                    Status = status ?? s.Status,
+                    LastError = status == SubscriptionStatus.Active ? null : s.LastError,
+                };
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SubscriptionConflictException)
+        {
+            return SubscriptionOutcome.Busy;
+        }
         catalog.Invalidate();
-        return updated is null ? SubscriptionOutcome.NotFound : SubscriptionOutcome.Ok(updated);
+        if (updated is null || updated.Status == SubscriptionStatus.Unsubscribed)
+        {
+            return SubscriptionOutcome.NotFound;
+        }
+        return pendingRefused
+            ? SubscriptionOutcome.Invalid(["status: a pending email subscription becomes active when its confirmation link is followed."])
+            : SubscriptionOutcome.Ok(updated);
     }
 
     /// <summary>Ends a subscription (kept as <c>unsubscribed</c>, so late digests and replayed links find it and do nothing).</summary>
     public async Task<SubscriptionOutcome> UnsubscribeAsync(string id, CancellationToken cancellationToken)
     {
-        var updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Status = SubscriptionStatus.Unsubscribed }, cancellationToken).ConfigureAwait(false);
+        Subscription? updated;
+        try
+        {
+            updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Unsubscribed ? s : s with { Status = SubscriptionStatus.Unsubscribed }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SubscriptionConflictException)
+        {
+            return SubscriptionOutcome.Busy;
+        }
         catalog.Invalidate();
         if (updated is not null)
         {
@@ -153,6 +285,17 @@ public sealed partial class SubscriptionService(
         return id is null ? SubscriptionOutcome.BadToken : await UnsubscribeAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The subscription an unsubscribe link names, changing nothing (for the page a GET of the link shows).</summary>
+    public async Task<SubscriptionOutcome> FindByUnsubscribeTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var id = await tokens.ValidateAsync(token, SubscriptionTokens.Unsubscribe, maxAge: null, cancellationToken).ConfigureAwait(false);
+        if (id is null)
+        {
+            return SubscriptionOutcome.BadToken;
+        }
+        return await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } s ? SubscriptionOutcome.Ok(s) : SubscriptionOutcome.NotFound;
+    }
+
     /// <summary>Double opt-in: the confirmation link makes a pending email subscription active.</summary>
     public async Task<SubscriptionOutcome> ConfirmWithTokenAsync(string? token, CancellationToken cancellationToken)
     {
@@ -162,9 +305,17 @@ public sealed partial class SubscriptionService(
             return SubscriptionOutcome.BadToken;
         }
         var now = time.GetUtcNow();
-        var updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Pending
-            ? s with { Status = SubscriptionStatus.Active, ConfirmedAt = now }
-            : s, cancellationToken).ConfigureAwait(false);
+        Subscription? updated;
+        try
+        {
+            updated = await store.UpdateAsync(id, s => s.Status == SubscriptionStatus.Pending
+                ? s with { Status = SubscriptionStatus.Active, ConfirmedAt = now }
+                : s, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SubscriptionConflictException)
+        {
+            return SubscriptionOutcome.Busy;
+        }
         catalog.Invalidate();
         return updated is null ? SubscriptionOutcome.NotFound : SubscriptionOutcome.Ok(updated);
     }
@@ -250,6 +401,12 @@ public sealed partial class SubscriptionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} created ({Channel}, {Status})")]
     private static partial void LogCreated(ILogger logger, string subscriptionId, Channel channel, SubscriptionStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Confirmation email for subscription {SubscriptionId} not sent: one to the same address is still waiting")]
+    private static partial void LogConfirmationHeld(ILogger logger, string subscriptionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Confirmation email for subscription {SubscriptionId} not sent: the client's confirmation budget is spent")]
+    private static partial void LogClientLimited(ILogger logger, string subscriptionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} unsubscribed")]
     private static partial void LogUnsubscribed(ILogger logger, string subscriptionId);

@@ -70,6 +70,15 @@ public sealed class WebhookTargetGuardTests
     [InlineData("::ffff:10.1.2.3", false)]
     [InlineData("2002:a00:1::", false)] // 6to4 of 10.0.0.1
     [InlineData("ff02::1", false)]
+    [InlineData("::ffff:0:0", false)]              // IPv4-mapped prefix, ::ffff:0:0/96
+    [InlineData("::ffff:8.8.8.8", false)]          // any IPv4-mapped address: a webhook host never has one
+    [InlineData("::ffff:0:7f00:1", false)]         // IPv4-translated (::ffff:0:0:0/96) 127.0.0.1
+    [InlineData("::ffff:0:808:808", false)]        // IPv4-translated 8.8.8.8
+    [InlineData("64:ff9b:1::a00:1", false)]        // local-use NAT64, 64:ff9b:1::/48
+    [InlineData("64:ff9b:1:ffff::1", false)]
+    [InlineData("64:ff9b::808:808", true)]         // well-known NAT64 of a public address
+    [InlineData("3fff::1", false)]                 // documentation, 3fff::/20
+    [InlineData("2001:2::1", false)]               // benchmarking, 2001:2::/48
     public void Address_ranges(string address, bool allowed) =>
         Assert.Equal(allowed, ForbiddenAddresses.Check(IPAddress.Parse(address), allowLoopback: false) is null);
 }
