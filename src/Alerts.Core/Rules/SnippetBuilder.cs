@@ -136,7 +136,7 @@ internal sealed class SnippetBuilder
             {
                 var last = highlights[^1];
                 var lastEnd = start + last.Offset + last.Length;
-                if (hit.Start >= lastEnd && text.AsSpan(lastEnd, hit.Start - lastEnd).IsWhiteSpace())
+                if (hit.Start >= lastEnd && IsGap(text.AsSpan(lastEnd, hit.Start - lastEnd)))
                 {
                     highlights[^1] = last with { Length = hit.End - start - last.Offset };
                     continue;
@@ -146,6 +146,21 @@ internal sealed class SnippetBuilder
         }
         return highlights;
     }
+
+    /// <summary>White space, and the invisible characters matching skips (a bidi mark between two marked words).</summary>
+    private static bool IsGap(ReadOnlySpan<char> between)
+    {
+        foreach (var c in between)
+        {
+            if (!char.IsWhiteSpace(c) && !IsInvisible(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private int AdjustToBoundary(int at, int min)
     {
@@ -225,7 +240,13 @@ internal sealed class SnippetBuilder
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add((position, new Token(offset.StartOffset, offset.EndOffset)));
+            // The text removed for matching maps to the token after it: a mark right after a word is not part of it.
+            var end = offset.EndOffset;
+            while (end > offset.StartOffset + 1 && IsInvisible(text[end - 1]))
+            {
+                end--;
+            }
+            tokens.Add((position, new Token(offset.StartOffset, end)));
         }
         stream.End();
         _tokens[field] = tokens;
