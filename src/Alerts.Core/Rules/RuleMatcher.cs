@@ -26,7 +26,9 @@ public sealed class RuleMatcher
     public IReadOnlyList<CompiledRule> Rules { get; }
 
     /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
-    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
+    /// <param name="cancellationToken">Checked before each rule: a time limit stops matching between rules.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<Match> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(entities);
@@ -45,6 +47,7 @@ public sealed class RuleMatcher
         var candidates = _presearcher?.Candidates(index) ?? Enumerable.Range(0, Rules.Count);
         foreach (var i in candidates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var compiled = Rules[i];
             float score;
             try

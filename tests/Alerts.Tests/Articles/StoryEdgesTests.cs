@@ -70,3 +70,39 @@ public class StoryEdgesTests
         Assert.Equal(Key, article.Body);
     }
 }
+
+/// <summary>HTML whose markup alone would cost the parser minutes is refused before parsing, in one linear pass.</summary>
+public class MarkupCostTests
+{
+    private static Article Parse(string html) => ArticleParser.Parse("page.html", Encoding.UTF8.GetBytes(html));
+
+    private static string Page(string element) =>
+        $"<!DOCTYPE html><html><body>{element}<p>The president declared a state of emergency on Wednesday.</p></body></html>";
+
+    [Theory]
+    [InlineData(300_000)]
+    [InlineData(1_001)]
+    public void An_element_with_thousands_of_attributes_is_refused(int count)
+    {
+        var attributes = string.Concat(Enumerable.Range(0, count).Select(i => $" a{i}=\"{i}\""));
+
+        var ex = Assert.Throws<ArticleParseException>(() => Parse(Page($"<div{attributes}>x</div>")));
+
+        Assert.Equal(ArticleParseReasons.HtmlTooComplex, ex.Reason);
+        Assert.Contains($"{count:N0} attributes", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_many_tags_are_refused()
+    {
+        var ex = Assert.Throws<ArticleParseException>(() => Parse(Page(string.Concat(Enumerable.Repeat("<b></b>", 130_000)))));
+        Assert.Equal(ArticleParseReasons.HtmlTooComplex, ex.Reason);
+    }
+
+    [Fact]
+    public void A_quoted_angle_bracket_does_not_end_a_tag_and_ordinary_attributes_pass()
+    {
+        var article = Parse(Page("<div class=\"a > b\" data-x='1' hidden><span title=\"x\">Note</span></div>"));
+        Assert.Contains("state of emergency", article.Body, StringComparison.Ordinal);
+    }
+}
