@@ -28,9 +28,6 @@ public sealed class MatchingText
     /// <summary>The folded text.</summary>
     public string Text { get; }
 
-    /// <summary>True if the folded text differs from the original.</summary>
-    public bool Changed => _offsets.Length > 0 || _diffs.Length > 0;
-
     /// <summary>Where, in the original text, the folded offset <paramref name="offset"/> falls.</summary>
     public int ToOriginal(int offset)
     {
