@@ -205,6 +205,7 @@ var appSettings = {
   DigestSchedule: digestSchedule
   Alerts__Analysis__MaxArticleBytes: '5242880'
   Alerts__Analysis__DefaultLanguage: 'en'
+  Alerts__Analysis__TimeLimit: '00:00:30'
   Alerts__Rules__Path: ''
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint

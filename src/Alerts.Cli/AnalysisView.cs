@@ -59,9 +59,10 @@ internal static class AnalysisView
         else
         {
             console.MarkupLine("[bold]Matches[/]");
-            foreach (var match in analysis.Matches.OrderByDescending(m => m.Severity).ThenByDescending(m => m.Score))
+            // Most severe first; rules of one severity in catalogue order (OrderBy is stable).
+            foreach (var match in analysis.Matches.OrderByDescending(m => m.Severity))
             {
-                console.MarkupLine($"  {SeverityMarkup(match.Severity)} [bold]{Markup.Escape(match.Title)}[/] [grey]({Markup.Escape(match.Rule)}, score {match.Score:0.###})[/]");
+                console.MarkupLine($"  {SeverityMarkup(match.Severity)} [bold]{Markup.Escape(match.Title)}[/] [grey]({Markup.Escape(match.Rule)})[/]");
                 foreach (var snippet in match.Snippets)
                 {
                     console.Write(new Padder(new Markup("• " + snippet.Mark("[bold yellow]", "[/]", Markup.Escape))).Padding(4, 0, 0, 0));

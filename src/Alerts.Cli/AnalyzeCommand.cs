@@ -86,7 +86,7 @@ internal static class AnalyzeCommand
                 {
                     try
                     {
-                        parsed.Add((file, ArticleParser.Parse(Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false), language)));
+                        parsed.Add((file, ArticleParser.Parse(Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false), language, cancellationToken)));
                     }
                     catch (ArticleParseException ex)
                     {

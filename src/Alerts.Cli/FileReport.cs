@@ -11,12 +11,12 @@ internal sealed record FileReport(string File, ArticleAnalysis? Analysis, string
 
     public static FileReport Failed(string file, string reason, string message) => new(file, null, reason, message);
 
-    /// <summary>The stored analysis shape, plus the file it came from; a refused file gets <c>error</c> instead.</summary>
+    /// <summary>The analysis as readers get it, plus the file it came from; a refused file gets <c>error</c> instead.</summary>
     public string ToJson()
     {
         var node = Analysis is null
             ? new JsonObject { ["error"] = new JsonObject { ["reason"] = Reason, ["message"] = Error } }
-            : JsonSerializer.SerializeToNode(Analysis, AlertsJson.Options)!.AsObject();
+            : JsonSerializer.SerializeToNode(Analysis, AlertsJson.ForReaders)!.AsObject();
         node.Insert(0, "file", File);
         return node.ToJsonString(AlertsJson.Options);
     }

@@ -6,7 +6,7 @@ namespace Alerts.Channels.Webhooks;
 
 /// <summary>
 /// The JSON body of a webhook delivery: the digest, its window and its articles with every rule each met. Articles
-/// and matches have the shape of the stored analysis (<see cref="AlertsJson"/>).
+/// and matches have the shape of the stored analysis as readers get it (<see cref="AlertsJson.ForReaders"/>).
 /// </summary>
 public sealed record WebhookPayload
 {
@@ -46,7 +46,7 @@ public sealed record WebhookPayload
         };
     }
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, AlertsJson.Options);
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, AlertsJson.ForReaders);
 }
 
 /// <summary>The time span a digest covers (an immediate alert's window is the moment it matched).</summary>

@@ -11,7 +11,7 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     {
         ArgumentNullException.ThrowIfNull(article);
         var extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
-        return Complete(article, extraction, await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false));
+        return Complete(article, extraction, await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
     }
 
     /// <summary>Analyses several articles, letting the extractor batch its calls.</summary>
@@ -34,17 +34,17 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
         }
         var extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
         var matcher = await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
-        return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher))];
+        return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher, cancellationToken))];
     }
 
-    private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher)
+    private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher, CancellationToken cancellationToken)
     {
         var warnings = new List<string>(extraction.Warnings);
         return new()
         {
             Article = article,
             Entities = extraction.Entities,
-            Matches = matcher.Match(article, extraction.Entities, warnings),
+            Matches = matcher.Match(article, extraction.Entities, warnings, cancellationToken),
             Extractor = extraction.Extractor,
             TextRecords = extraction.TextRecords,
             Warnings = warnings,

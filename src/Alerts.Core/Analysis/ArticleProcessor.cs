@@ -8,7 +8,8 @@ namespace Alerts.Analysis;
 
 /// <summary>
 /// The upload path shared by the function app and the local host: read the blob, parse, analyse, store.
-/// A bad upload gets a failed status row with the reason and is left where it is; a repeat writes nothing new.
+/// A bad upload, or one whose analysis runs past <see cref="AnalysisOptions.TimeLimit"/>, gets a failed status row with
+/// the reason and is left where it is; a repeat writes nothing new.
 /// </summary>
 public sealed partial class ArticleProcessor(
     ArticleAnalyzer analyzer,
@@ -23,18 +24,20 @@ public sealed partial class ArticleProcessor(
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
 
-        Article article;
+        ArticleAnalysis analysis;
         try
         {
             var bytes = await ReadBoundedAsync(content, options.Value.MaxArticleBytes, cancellationToken).ConfigureAwait(false);
-            article = ArticleParser.Parse(name, bytes, options.Value.DefaultLanguage);
+            // Wall-clock time on the machine's clock: the limit protects a processor, whatever the app's clock says.
+            using var budget = new AnalysisBudget(options.Value.TimeLimit, TimeProvider.System, cancellationToken);
+            var language = options.Value.DefaultLanguage;
+            var article = await budget.Run(token => ArticleParser.Parse(name, bytes, language, token)).ConfigureAwait(false);
+            analysis = await analyzer.GetOrAnalyzeAsync(store, article, budget, cancellationToken).ConfigureAwait(false);
         }
         catch (ArticleParseException ex)
         {
             return await FailAsync(name, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
         }
-
-        var analysis = await analyzer.GetOrAnalyzeAsync(store, article, cancellationToken).ConfigureAwait(false);
         var newMatches = await store.AddMatchesAsync(analysis, cancellationToken).ConfigureAwait(false);
 
         var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);

@@ -11,5 +11,11 @@ public static class ArticleParseReasons
     public const string JsonShape = "json-shape";
     public const string NoContent = "no-content";
     public const string HtmlTooDeep = "html-too-deep";
+
+    /// <summary>An HTML page with far more tags or attributes than any article page: refused before parsing.</summary>
+    public const string HtmlTooComplex = "html-too-complex";
+
+    /// <summary>Reading or analysing the article ran past the time limit (<c>Alerts__Analysis__TimeLimit</c>).</summary>
+    public const string TooComplex = "too-complex";
     public const string Unreadable = "unreadable";
 }

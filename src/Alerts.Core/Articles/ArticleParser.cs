@@ -11,7 +11,8 @@ public static class ArticleParser
 
     /// <summary>Parses an upload. The format comes from the name's extension, or from the content when the extension says nothing.</summary>
     /// <exception cref="ArticleParseException">The upload is empty, binary, malformed or holds no article text.</exception>
-    public static Article Parse(string name, ReadOnlySpan<byte> content, string language = "en")
+    /// <param name="cancellationToken">Checked between the steps of reading and in the HTML reader's loops.</param>
+    public static Article Parse(string name, ReadOnlySpan<byte> content, string language = "en", CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (content.IsEmpty)
@@ -25,15 +26,17 @@ public static class ArticleParser
             throw new ArticleParseException(ArticleParseReasons.Empty, "The upload holds only whitespace.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var format = DetectFormat(name, text);
         var draft = format switch
         {
             ArticleFormat.Json => JsonArticleReader.Read(text, name),
-            ArticleFormat.Html => HtmlArticleReader.Read(text, name),
+            ArticleFormat.Html => HtmlArticleReader.Read(text, name, cancellationToken),
             ArticleFormat.Markdown => WireText.Parse(MarkdownText.ToPlainText(text)),
             _ => WireText.Parse(text),
         };
 
+        cancellationToken.ThrowIfCancellationRequested();
         var body = NormalizeBody(draft.Body);
         if (body.Length == 0)
         {

@@ -10,15 +10,13 @@ internal static class HtmlArticleReader
     private const int MaxReadabilityElements = 20_000;
     private const string BlockSelector = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
 
-    public static ArticleDraft Read(string html, string name)
+    public static ArticleDraft Read(string html, string name, CancellationToken cancellationToken = default)
     {
-        if (HtmlNesting.TooDeep(html))
-        {
-            throw new ArticleParseException(ArticleParseReasons.HtmlTooDeep,
-                $"The HTML nests elements more than {HtmlNesting.MaxDepth} levels deep; no article page does, and reading it would take minutes.");
-        }
+        HtmlMarkupCost.EnsureWithinLimits(html);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        // The string is all there: the parse runs synchronously, checking the token as it goes.
+        using var document = parser.ParseDocumentAsync(html, cancellationToken).GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
 
         var canonical = ArticleUrl.Validate(
             document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
@@ -35,8 +33,9 @@ internal static class HtmlArticleReader
         // nothing. A page that large is read block by block instead.
         var readable = document.All.Length <= MaxReadabilityElements ? new SmartReader.Reader(pageUri, document).GetArticle() : null;
 
+        cancellationToken.ThrowIfCancellationRequested();
         var text = readable is { IsReadable: true } && !string.IsNullOrWhiteSpace(readable.Content)
-            ? BlocksToText(parser.ParseDocument(readable.Content))
+            ? BlocksToText(parser.ParseDocument(readable.Content), cancellationToken)
             : "";
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -45,7 +44,7 @@ internal static class HtmlArticleReader
             {
                 element.Remove();
             }
-            text = BlocksToText(document);
+            text = BlocksToText(document, cancellationToken);
         }
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -62,11 +61,12 @@ internal static class HtmlArticleReader
         };
     }
 
-    private static string BlocksToText(IHtmlDocument document)
+    private static string BlocksToText(IHtmlDocument document, CancellationToken cancellationToken)
     {
         var paragraphs = new List<string>();
         foreach (var element in document.QuerySelectorAll(BlockSelector))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Only the innermost blocks: a <li> holding <p>s would otherwise repeat its text.
             if (element.QuerySelector(BlockSelector) is not null)
             {

@@ -20,6 +20,20 @@ internal static partial class WireText
     private static ArticleDraft Read(List<string> lines, bool titleFirst)
     {
         var i = 0;
+        string? source = null;
+        DateTimeOffset? published = null;
+        Uri? url = null;
+
+        // A page address or "Source: Reuters" may come before the title.
+        for (var look = 0; look < 3; look++)
+        {
+            SkipBlank(lines, ref i);
+            if (i >= lines.Count || !TryReadHeaderLine(lines[i], ref source, ref url))
+            {
+                break;
+            }
+            i++;
+        }
         SkipBlank(lines, ref i);
 
         string? title = null;
@@ -29,37 +43,29 @@ internal static partial class WireText
             i++;
         }
 
-        string? source = null;
-        DateTimeOffset? published = null;
-        // Bylines and dates sit right under the title, possibly several lines ("By ...", "Updated ...").
-        for (var look = 0; look < 3; look++)
+        // Bylines, dates and header lines sit right under the title, possibly several ("By ...", "Updated ...").
+        for (var look = 0; look < 4; look++)
         {
             SkipBlank(lines, ref i);
-            if (i >= lines.Count || !TryReadByline(lines[i], ref source, ref published))
+            if (i >= lines.Count || !(TryReadByline(lines[i], ref source, ref published) || TryReadHeaderLine(lines[i], ref source, ref url)))
             {
                 break;
             }
             i++;
         }
 
+        var trailerAt = TrailerStart(lines, i);
         var body = new List<string>();
-        var trailer = new List<string>();
-        for (; i < lines.Count; i++)
+        for (var j = i; j < trailerAt; j++)
         {
-            if (IsTrailerStart(lines[i]))
+            if (!IsBoilerplate(lines[j]))
             {
-                trailer.AddRange(lines.Skip(i));
-                break;
-            }
-            if (!IsBoilerplate(lines[i]))
-            {
-                body.Add(lines[i]);
+                body.Add(lines[j]);
             }
         }
 
         var credits = new List<string>();
-        Uri? url = null;
-        foreach (var line in trailer)
+        foreach (var line in lines.Skip(trailerAt))
         {
             ReadTrailerLine(line.Trim(), credits, ref url, ref source);
         }
@@ -74,6 +80,70 @@ internal static partial class WireText
             Credits = credits,
             Body = string.Join('\n', body),
         };
+    }
+
+    /// <summary>
+    /// Where the trailer begins: the first trailer line (credits, "Source:", copyright, a bare link) after which come only
+    /// more trailer lines, site furniture and short non-sentences ("Home | News", an outlet's name). A trailer-like line
+    /// followed by prose is part of the story, wherever it is.
+    /// </summary>
+    private static int TrailerStart(List<string> lines, int from)
+    {
+        var start = lines.Count;
+        for (var j = lines.Count - 1; j >= from; j--)
+        {
+            var line = lines[j].Trim();
+            if (line.Length == 0 || IsBoilerplate(line))
+            {
+                continue;
+            }
+            if (IsTrailerStart(line))
+            {
+                start = j;
+                continue;
+            }
+            if (line.Length <= MaxTrailerNoteLength && !EndsSentence(line))
+            {
+                continue;
+            }
+            break;
+        }
+        return start;
+    }
+
+    private const int MaxTrailerNoteLength = 100;
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '?' or '!' or '"' or '\u201D' or '\u2019' or ':';
+
+    /// <summary>A line above the story that states a fact of the trailer: its address, or "Source: Reuters".</summary>
+    private static bool TryReadHeaderLine(string line, ref string? source, ref Uri? url)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length > MaxBylineLength)
+        {
+            return false;
+        }
+        if (trimmed.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !trimmed.Contains(' ', StringComparison.Ordinal))
+        {
+            url ??= ArticleUrl.Read(trimmed);
+            return true;
+        }
+        var sourceMatch = SourceLine().Match(trimmed);
+        if (sourceMatch.Success)
+        {
+            var value = sourceMatch.Groups["value"].Value.Trim();
+            if (ArticleUrl.Read(value) is { } found)
+            {
+                url ??= found;
+            }
+            else if (value.Length is > 0 and < 80 && IsOutlet(value.TrimEnd('.')))
+            {
+                source ??= value.TrimEnd('.');
+            }
+            return true;
+        }
+        // "Written by staff.", "Compiled by the news desk": a credit without an outlet.
+        return WrittenBy().IsMatch(trimmed);
     }
 
     private static bool TryReadByline(string line, ref string? source, ref DateTimeOffset? published)
@@ -109,12 +179,60 @@ internal static partial class WireText
         var outlet = BylineNoise().Replace(rest, " ").Trim(' ', '|', '-', '–', '—', ',', '·', '•');
         if (by.Success && outlet.Length > 0)
         {
-            // "By Jane Doe, Reuters": the outlet follows the author.
+            // "By Jane Doe, Reuters": the outlet follows the author. "By Jane Doe" or "By Staff Reporter" names no outlet.
             var parts = outlet.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            source ??= parts[^1];
+            if (parts.Length > 0 && IsOutlet(parts[^1]))
+            {
+                source ??= parts[^1];
+            }
         }
         return true;
     }
+
+    /// <summary>
+    /// An outlet, not a person or a role: "Reuters", "RFE/RL", "Associated Press", "BBC News"; not "Jane Doe", "Staff
+    /// Reporter" or "Jane Doe and John Smith". A name from a byline is an outlet when it is a known agency, holds an
+    /// acronym, a slash or a dot, or a word news organisations are named with.
+    /// </summary>
+    internal static bool IsOutlet(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 6 || words.Any(w => Roles.Contains(w.TrimEnd('.'))))
+        {
+            return false;
+        }
+        if (words.Any(w => w.Equals("and", StringComparison.OrdinalIgnoreCase) || w == "&"))
+        {
+            return false;
+        }
+        var acronyms = words.Count(IsAcronym);
+        return words.Length == 1 && Agencies.Contains(words[0])
+            // "AFP", "BBC Persian"; a name in capitals ("JANE DOE") is not an acronym.
+            || acronyms > 0 && (words.Length == 1 || acronyms < words.Length)
+            || name.Contains('/', StringComparison.Ordinal) || WebAddress().IsMatch(name)
+            || words.Any(w => MediaWords.Contains(w));
+    }
+
+    private static bool IsAcronym(string word) =>
+        word.Length is >= 2 and <= 6 && word.All(c => char.IsUpper(c) || c is '/' or '-' or '&' or '.') && word.Count(char.IsUpper) >= 2;
+
+    private static readonly HashSet<string> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "editor", "editors",
+        "contributor", "our", "special",
+    };
+
+    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Reuters", "Bloomberg", "Xinhua", "Interfax", "Kyodo", "Yonhap", "Anadolu", "Bernama", "Antara", "Wire",
+    };
+
+    private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "News", "Press", "Agency", "Times", "Post", "Radio", "TV", "Television", "Journal", "Herald", "Guardian",
+        "Telegraph", "Tribune", "Gazette", "Wire", "Service", "Network", "Media", "Broadcasting", "Newswire", "Daily",
+        "Review", "Observer", "Chronicle", "Independent", "Insider", "Express", "Mirror", "Standard",
+    };
 
     private static void ReadTrailerLine(string line, List<string> credits, ref Uri? url, ref string? source)
     {
@@ -209,6 +327,12 @@ internal static partial class WireText
 
     [GeneratedRegex(@"^(?:by|from)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
+
+    [GeneratedRegex(@"\.(?:com|org|net|co|info|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WebAddress();
+
+    [GeneratedRegex(@"^(?:written|compiled|edited|reported)\s+by\s+\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenBy();
 
     [GeneratedRegex(@"\b(?:updated|published|posted|last modified)\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineNoise();

@@ -67,7 +67,8 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
     private static DigestArticle? ToArticle(Subscription subscription, ArticleAnalysis analysis)
     {
         var watched = subscription.WatchedRuleIds().ToHashSet(StringComparer.Ordinal);
-        var matches = analysis.Matches.Where(m => watched.Contains(m.Rule)).OrderByDescending(m => m.Severity).ThenByDescending(m => m.Score).ToList();
+        // Most severe first; rules of one severity in catalogue order (OrderBy is stable).
+        var matches = analysis.Matches.Where(m => watched.Contains(m.Rule)).OrderByDescending(m => m.Severity).ToList();
         if (matches.Count == 0)
         {
             return null;

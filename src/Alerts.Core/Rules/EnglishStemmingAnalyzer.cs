@@ -10,7 +10,9 @@ namespace Alerts.Rules;
 /// <summary>
 /// English analysis for rules and articles: standard tokens, possessives dropped, lower case, accents folded,
 /// Porter stemming ("arrivals", "arrived", "arriving" all become "arriv"). No stop words are removed, so a
-/// phrase such as "state of emergency" keeps its "of" and matches only that exact wording.
+/// phrase such as "state of emergency" keeps its "of" and matches only that exact wording. Text is read in its
+/// <see cref="Alerts.Text.MatchingText"/> form (no invisible characters, no look-alike letters), with offsets that
+/// still point into the original.
 /// </summary>
 public sealed class EnglishStemmingAnalyzer : Analyzer
 {
@@ -25,4 +27,6 @@ public sealed class EnglishStemmingAnalyzer : Analyzer
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MatchingCharFilter(reader);
 }

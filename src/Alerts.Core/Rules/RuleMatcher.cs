@@ -28,7 +28,9 @@ public sealed class RuleMatcher
     /// <param name="article">The article to match.</param>
     /// <param name="entities">The entities found in it, for rules on entity fields.</param>
     /// <param name="warnings">Gets a line for each rule that could not be run against this article (a wildcard that expands past Lucene's clause limit).</param>
-    public IReadOnlyList<RuleMatch> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null)
+    /// <param name="cancellationToken">Checked before each rule: a time limit stops matching between rules.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<RuleMatch> Match(Article article, IReadOnlyList<Entity> entities, ICollection<string>? warnings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(entities);
@@ -47,6 +49,7 @@ public sealed class RuleMatcher
         var candidates = _presearcher?.Candidates(index) ?? Enumerable.Range(0, Rules.Count);
         foreach (var i in candidates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var compiled = Rules[i];
             float score;
             try

@@ -8,7 +8,9 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// Picks the sentences that show why an article met a rule and marks the words that did it, using the rules'
-/// analyzer, so a stemmed query term finds every surface form.
+/// analyzer, so a stemmed query term finds every surface form. Evidence comes from the clause the rule is about: in
+/// <c>"state of emergency" AND (declare OR impose)</c> a sentence with only "imposed" is not shown, though "declared" is
+/// marked in a sentence that has the phrase.
 /// </summary>
 internal sealed class SnippetBuilder
 {
@@ -63,9 +65,11 @@ internal sealed class SnippetBuilder
             }
         }
 
-        if (bodyHits.Count > 0)
+        // Without any hit of the leading clause (it met on an entity field, say), every hit is evidence.
+        var anyLead = bodyHits.Exists(h => h.Lead) || titleHits.Exists(h => h.Lead);
+        if (bodyHits.Exists(h => h.Lead || !anyLead))
         {
-            return FromBody(bodyHits);
+            return FromBody(bodyHits, anyLead);
         }
         if (titleHits.Count > 0)
         {
@@ -77,7 +81,7 @@ internal sealed class SnippetBuilder
         return sentences.Count > 0 ? [new Snippet(Cap(_body.Substring(sentences[0].Start, sentences[0].Length)), [])] : [];
     }
 
-    private IReadOnlyList<Snippet> FromBody(List<Token> hits)
+    private IReadOnlyList<Snippet> FromBody(List<Token> hits, bool leadOnly)
     {
         var sentences = _sentences.Value;
         var bySentence = new Dictionary<int, List<Token>>();
@@ -96,6 +100,7 @@ internal sealed class SnippetBuilder
         }
 
         return [.. bySentence
+            .Where(kv => !leadOnly || kv.Value.Exists(t => t.Lead))
             .OrderByDescending(kv => kv.Value.Select(t => _body[t.Start..t.End].ToUpperInvariant()).Distinct().Count())
             .ThenBy(kv => kv.Key)
             .Take(MaxSnippets)
@@ -136,7 +141,7 @@ internal sealed class SnippetBuilder
             {
                 var last = highlights[^1];
                 var lastEnd = start + last.Offset + last.Length;
-                if (hit.Start >= lastEnd && text.AsSpan(lastEnd, hit.Start - lastEnd).IsWhiteSpace())
+                if (hit.Start >= lastEnd && IsGap(text.AsSpan(lastEnd, hit.Start - lastEnd)))
                 {
                     highlights[^1] = last with { Length = hit.End - start - last.Offset };
                     continue;
@@ -146,6 +151,21 @@ internal sealed class SnippetBuilder
         }
         return highlights;
     }
+
+    /// <summary>White space, and the invisible characters matching skips (a bidi mark between two marked words).</summary>
+    private static bool IsGap(ReadOnlySpan<char> between)
+    {
+        foreach (var c in between)
+        {
+            if (!char.IsWhiteSpace(c) && !IsInvisible(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private int AdjustToBoundary(int at, int min)
     {
@@ -181,16 +201,17 @@ internal sealed class SnippetBuilder
         {
             return hits;
         }
-        var positions = new SortedSet<int>();
+        // Position -> whether a span of the leading clause covers it.
+        var positions = new Dictionary<int, bool>();
         var context = _searcher.IndexReader.Leaves[0];
-        foreach (var span in SpanQueries(query, field))
+        foreach (var (span, lead) in SpanQueries(query, field, lead: true))
         {
             var spans = span.GetSpans(context, null, new Dictionary<Term, TermContext>());
             while (spans.MoveNext())
             {
                 for (var p = spans.Start; p < spans.End; p++)
                 {
-                    positions.Add(p);
+                    positions[p] = lead || positions.GetValueOrDefault(p);
                 }
             }
         }
@@ -201,9 +222,9 @@ internal sealed class SnippetBuilder
 
         foreach (var (position, token) in Tokens(field, text))
         {
-            if (positions.Contains(position))
+            if (positions.TryGetValue(position, out var lead))
             {
-                hits.Add(token);
+                hits.Add(token with { Lead = lead });
             }
         }
         return hits;
@@ -225,46 +246,71 @@ internal sealed class SnippetBuilder
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add((position, new Token(offset.StartOffset, offset.EndOffset)));
+            // The text removed for matching maps to the token after it: a mark right after a word is not part of it.
+            var end = offset.EndOffset;
+            while (end > offset.StartOffset + 1 && IsInvisible(text[end - 1]))
+            {
+                end--;
+            }
+            tokens.Add((position, new Token(offset.StartOffset, end)));
         }
         stream.End();
         _tokens[field] = tokens;
         return tokens;
     }
 
-    /// <summary>The positive parts of a rewritten query on <paramref name="field"/>, as span queries.</summary>
-    private static IEnumerable<SpanQuery> SpanQueries(Query query, string field)
+    /// <summary>
+    /// The positive parts of a rewritten query on <paramref name="field"/>, as span queries, each flagged when it belongs
+    /// to the leading clause. Of the AND-ed clauses, the one with the longest phrase leads (the subject of the rule) and
+    /// the others are conditions on it; clauses of equal weight all lead, and OR branches lead alike.
+    /// </summary>
+    private static IEnumerable<(SpanQuery Span, bool Lead)> SpanQueries(Query query, string field, bool lead)
     {
         switch (query)
         {
             case BooleanQuery boolean:
+                var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+                var weight = required.Count > 1 ? required.Max(c => Weight(c.Query)) : 0;
                 foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
                 {
-                    foreach (var span in SpanQueries(clause.Query, field))
+                    var leads = lead && (required.Count <= 1 || (clause.Occur == Occur.MUST && Weight(clause.Query) == weight));
+                    foreach (var part in SpanQueries(clause.Query, field, leads))
                     {
-                        yield return span;
+                        yield return part;
                     }
                 }
                 break;
             case ConstantScoreQuery { Query: { } inner }:
-                foreach (var span in SpanQueries(inner, field))
+                foreach (var part in SpanQueries(inner, field, lead))
                 {
-                    yield return span;
+                    yield return part;
                 }
                 break;
             case SpanQuery span when span.Field == field:
-                yield return span;
+                yield return (span, lead);
                 break;
             case TermQuery term when term.Term.Field == field:
-                yield return new SpanTermQuery(term.Term);
+                yield return (new SpanTermQuery(term.Term), lead);
                 break;
             case PhraseQuery phrase when phrase.GetTerms() is { Length: > 0 } terms && terms[0].Field == field:
-                yield return new SpanNearQuery([.. terms.Select(t => new SpanTermQuery(t))], phrase.Slop, inOrder: true);
+                yield return (new SpanNearQuery([.. terms.Select(t => new SpanTermQuery(t))], phrase.Slop, inOrder: true), lead);
                 break;
         }
     }
 
+    /// <summary>How many words the longest phrase of <paramref name="query"/> holds (a single word is 1).</summary>
+    private static int Weight(Query query) => query switch
+    {
+        BooleanQuery boolean => boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Select(c => Weight(c.Query)).DefaultIfEmpty(0).Max(),
+        ConstantScoreQuery { Query: { } inner } => Weight(inner),
+        SpanNearQuery near => near.GetClauses().Sum(Weight),
+        SpanOrQuery or => or.GetClauses().Select(Weight).DefaultIfEmpty(0).Max(),
+        PhraseQuery phrase => phrase.GetTerms().Length,
+        _ => 1,
+    };
+
     private static string Cap(string text) => text.Length <= MaxSnippetLength ? text : text[..MaxSnippetLength] + "…";
 
-    private readonly record struct Token(int Start, int End);
+    /// <param name="Lead">Met by the leading clause of the rule, not only by a condition on it.</param>
+    private readonly record struct Token(int Start, int End, bool Lead = false);
 }

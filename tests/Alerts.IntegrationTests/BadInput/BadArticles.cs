@@ -31,6 +31,8 @@ internal static class BadArticles
         ["Markdown with only markup"] = BadArticle.Refused("notes.md", "# \n\n---\n\n* \n\n> \n"u8.ToArray(), "no-content"),
         ["HTML with 100,000 nested divs"] = BadArticle.Refused("deep.html", Encoding.UTF8.GetBytes(
             "<!DOCTYPE html><html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>Troops arrived in Almaty on Friday.</p></body></html>"), "html-too-deep"),
+        ["HTML with 300,000 attributes on one element"] = BadArticle.Refused("attributes.html", Encoding.UTF8.GetBytes(
+            "<!DOCTYPE html><html><body><div" + string.Concat(Enumerable.Range(0, 300_000).Select(i => $" a{i}=1")) + "><p>Troops arrived in Almaty on Friday.</p></div></body></html>"), "html-too-complex"),
         ["HTML page without a body text"] = BadArticle.Refused("empty.html", "<!DOCTYPE html><html><head><title>Breaking</title><script>var story='state of emergency declared';</script></head><body></body></html>"u8.ToArray(), "no-content"),
         ["JSON nested 10,000 levels"] = BadArticle.Refused("deep.json", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"body\":", 10_000)) + "\"x\"" + new string('}', 10_000)), "json-malformed"),
         ["JSON title as a number"] = BadArticle.Refused("number.json", Encoding.UTF8.GetBytes($$"""{"title": 42, "body": {{Quote(StoryBody())}}}"""), "json-shape"),
