@@ -327,9 +327,24 @@ internal static class TestDocuments
         $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/main.xml" ContentType="{mainType}"/></Types>""");
 
     /// <summary>A Word document whose body is padded with <paramref name="padding"/> bytes of whitespace: it packs a thousandfold.</summary>
-    public static byte[] DocxBomb(int padding)
+    public static byte[] DocxBomb(int padding) =>
+        RewriteDocumentXml(DecreeDocx("bomb"), xml => xml.Replace("<w:body>", "<w:body>" + new string(' ', padding), StringComparison.Ordinal));
+
+    /// <summary>The decree as a Word document whose main part declares a billion-laughs entity in a DTD and uses it in a paragraph.</summary>
+    public static byte[] DocxEntityBomb()
     {
-        var docx = DecreeDocx("bomb");
+        var entities = new StringBuilder("<!ENTITY lol \"lol\">");
+        for (var i = 1; i <= 9; i++)
+        {
+            entities.Append(System.Globalization.CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat(i == 1 ? "&lol;" : $"&lol{i - 1};", 10))}\">");
+        }
+        return RewriteDocumentXml(DecreeDocx("laughs"), xml => xml
+            .Replace("<w:document ", $"<!DOCTYPE w:document [{entities}]><w:document ", StringComparison.Ordinal)
+            .Replace("I hereby decree:", "I hereby decree: &lol9;", StringComparison.Ordinal));
+    }
+
+    private static byte[] RewriteDocumentXml(byte[] docx, Func<string, string> rewrite)
+    {
         using var stream = new MemoryStream();
         stream.Write(docx);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
@@ -341,9 +356,8 @@ internal static class TestDocuments
                 xml = reader.ReadToEnd();
             }
             entry.Delete();
-            var padded = xml.Replace("<w:body>", "<w:body>" + new string(' ', padding), StringComparison.Ordinal);
             using var writer = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open());
-            writer.Write(padded);
+            writer.Write(rewrite(xml));
         }
         return stream.ToArray();
     }

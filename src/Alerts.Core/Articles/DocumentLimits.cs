@@ -27,6 +27,9 @@ public static class DocumentLimits
     /// <summary>Characters of text a document may yield: far more than any article, far less than memory.</summary>
     public const int MaxTextLength = 2_000_000;
 
+    /// <summary>Letters one PDF page may hold; a dense page of small type has about 10,000. Layout analysis grows faster than the page.</summary>
+    public const int MaxLettersPerPage = 60_000;
+
     /// <summary>Text blocks a PDF page may have before reading order is taken from position instead of detected (detection grows with the square).</summary>
     public const int MaxBlocksForReadingOrder = 400;
 

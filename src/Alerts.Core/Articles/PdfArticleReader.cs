@@ -90,6 +90,11 @@ internal static partial class PdfArticleReader
             {
                 continue;
             }
+            if (letters.Count > DocumentLimits.MaxLettersPerPage)
+            {
+                throw new ArticleParseException(ArticleParseReasons.DocumentTooLarge,
+                    $"Page {number:N0} of the PDF holds {letters.Count:N0} characters; pages over {DocumentLimits.MaxLettersPerPage:N0} are not read.");
+            }
             length += letters.Count;
             if (length > DocumentLimits.MaxTextLength)
             {

@@ -152,6 +152,17 @@ public class WordArticleTests
     }
 
     [Fact]
+    public void A_word_document_declaring_entities_in_a_dtd_is_refused_without_expanding_them()
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = Refused("laughs.docx", TestDocuments.DocxEntityBomb());
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(ArticleParseReasons.MalformedDocument, error.Reason);
+        Assert.True(allocated < 16 * 1024 * 1024, $"reading the entity bomb allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void A_zip_whose_header_understates_an_entry_is_refused()
     {
         var docx = TestDocuments.DocxBomb(512 * 1024);
