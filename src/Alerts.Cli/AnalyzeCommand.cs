@@ -16,7 +16,7 @@ internal static class AnalyzeCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .md, .html, .json) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .md, .html, .json, .pdf, .docx) or folders of them.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per file (JSON Lines) instead of tables." };
         var rules = new Option<string?>("--rules") { Description = "A rule file or folder of rule files, added to the built-in rules." };
         var noBuiltin = new Option<bool>("--no-builtin-rules") { Description = "Apply only the rules given with --rules." };

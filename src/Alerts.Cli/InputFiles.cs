@@ -3,7 +3,7 @@ namespace Alerts.Cli;
 /// <summary>Expands the paths given on the command line into the article files to read.</summary>
 internal static class InputFiles
 {
-    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json" };
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".pdf", ".docx" };
 
     public static List<string> Expand(IEnumerable<string> paths, out List<string> missing)
     {

@@ -6,4 +6,6 @@ public enum ArticleFormat
     Markdown,
     Html,
     Json,
+    Pdf,
+    Docx,
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Alerts.Articles;
 
-/// <summary>Turns an upload (plain text, Markdown, HTML or JSON, any common encoding) into an <see cref="Article"/>.</summary>
+/// <summary>Turns an upload (plain text, Markdown, HTML or JSON, any common encoding; PDF or Word) into an <see cref="Article"/>.</summary>
 public static class ArticleParser
 {
     public const int MaxTitleLength = 300;
@@ -20,16 +20,20 @@ public static class ArticleParser
             throw new ArticleParseException(ArticleParseReasons.Empty, "The upload is empty.");
         }
 
-        var text = TextDecoder.Decode(content, out _);
-        if (string.IsNullOrWhiteSpace(text))
+        // PDF and Word are told by their bytes before any text decoding.
+        var document = DocumentDetector.Detect(name, content);
+        var text = document is null ? TextDecoder.Decode(content, out _) : "";
+        if (document is null && string.IsNullOrWhiteSpace(text))
         {
             throw new ArticleParseException(ArticleParseReasons.Empty, "The upload holds only whitespace.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var format = DetectFormat(name, text);
+        var format = document ?? DetectFormat(name, text);
         var draft = format switch
         {
+            ArticleFormat.Pdf => PdfArticleReader.Read(content),
+            ArticleFormat.Docx => WordArticleReader.Read(content),
             ArticleFormat.Json => JsonArticleReader.Read(text, name),
             ArticleFormat.Html => HtmlArticleReader.Read(text, name, cancellationToken),
             ArticleFormat.Markdown => WireText.Parse(MarkdownText.ToPlainText(text)),

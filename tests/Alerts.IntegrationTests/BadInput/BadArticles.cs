@@ -1,5 +1,7 @@
 using System.Text;
 using Alerts.Analysis;
+using Alerts.Articles;
+using Alerts.Testing;
 
 namespace Alerts.IntegrationTests.BadInput;
 
@@ -18,8 +20,24 @@ internal static class BadArticles
         ["byte-order mark only"] = BadArticle.Refused("bom.txt", [0xEF, 0xBB, 0xBF], "empty"),
         ["PNG image"] = BadArticle.Refused("photo.png", [0x89, .. "PNG\r\n\u001a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 1, 0], "binary"),
         ["JPEG image named .txt"] = BadArticle.Refused("photo.txt", [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, .. "JFIF"u8, 0], "binary"),
-        ["ZIP archive (a .docx)"] = BadArticle.Refused("story.docx", [.. "PK"u8, 3, 4, 20, 0, 6, 0, 8, 0, .. "[Content_Types].xml"u8], "binary"),
-        ["PDF"] = BadArticle.Refused("story.pdf", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"u8.ToArray(), "binary"),
+        ["truncated ZIP named .docx"] = BadArticle.Refused("story.docx", [.. "PK"u8, 3, 4, 20, 0, 6, 0, 8, 0, .. "[Content_Types].xml"u8], "malformed-document"),
+        ["PDF without pages"] = BadArticle.Refused("story.pdf", "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"u8.ToArray(), "malformed-document"),
+        ["text named .pdf"] = BadArticle.Refused("story.pdf", Encoding.UTF8.GetBytes(Story()), "malformed-document"),
+        ["scanned PDF without a text layer"] = Generated("scan.pdf", () => TestDocuments.PdfWithoutText(), "pdf-no-text"),
+        ["password-protected PDF"] = Generated("secret.pdf", TestDocuments.EncryptedPdf, "encrypted"),
+        ["truncated PDF"] = Generated("cut.pdf", () => TestDocuments.DecreePdf(Unique())[..200], "malformed-document"),
+        ["PDF stream bomb"] = Generated("bomb.pdf", () => TestDocuments.PdfStreamBomb(DocumentLimits.MaxPdfDecodedBytes + (16 * 1024 * 1024)), "document-too-large"),
+        ["PDF of 301 pages"] = Generated("long.pdf", () => TestDocuments.PdfWithPages(DocumentLimits.MaxPdfPages + 1), "document-too-large"),
+        ["password-protected Word document"] = Generated("secret.docx", TestDocuments.EncryptedDocx, "encrypted"),
+        ["Word 97-2003 document"] = Generated("old.doc", TestDocuments.LegacyDoc, "binary"),
+        ["Excel workbook named .docx"] = Generated("sheet.docx", () => TestDocuments.Zip(
+            ("[Content_Types].xml", TestDocuments.ContentTypes("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")), ("main.xml", "<x/>"u8.ToArray())), "binary"),
+        ["ZIP archive of a text file"] = Generated("story.zip", () => TestDocuments.Zip(("story.txt", Encoding.UTF8.GetBytes(Story()))), "binary"),
+        ["truncated Word document"] = Generated("cut.docx", () => TestDocuments.DecreeDocx(Unique()) is var d ? d[..(d.Length / 2)] : [], "malformed-document"),
+        ["Word zip bomb (20 MB of XML packed a thousandfold)"] = Generated("bomb.docx", () => TestDocuments.DocxBomb(20 * 1024 * 1024), "document-too-large"),
+        ["Word document of 1,001 ZIP entries"] = Generated("many.docx", () => TestDocuments.Zip([
+            ("[Content_Types].xml", TestDocuments.ContentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")),
+            .. Enumerable.Range(0, DocumentLimits.MaxZipEntries).Select(i => ($"word/media/{i}.xml", "<x/>"u8.ToArray()))]), "document-too-large"),
         ["gzip archive"] = BadArticle.Refused("story.txt.gz", [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x4B, 0x4C], "binary"),
         ["ELF executable"] = BadArticle.Refused("story", [0x7F, .. "ELF"u8, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0], "binary"),
         ["Windows executable"] = BadArticle.Refused("story.exe", [.. "MZ"u8, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF, 0, 0, .. new byte[60]], "binary"),
@@ -114,6 +132,12 @@ internal static class BadArticles
             Assert.Contains(a.Matches, m => m.Rule == "troop-arrivals");
             Assert.DoesNotContain("martial", a.Article.Body, StringComparison.Ordinal);
         }),
+        ["PDF named .txt"] = new("decree.txt", () => new MemoryStream(TestDocuments.DecreePdf(Unique())), null, a =>
+        {
+            Assert.Equal(ArticleFormat.Pdf, a.Article.Format);
+            Assert.Equal(TestDocuments.Title, a.Article.Title);
+            Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
+        }),
         ["source URL javascript:"] = UrlDropped("javascript.json", Json(StoryBody(), "javascript:alert(document.cookie)")),
         ["source URL data:"] = UrlDropped("data.html", Encoding.UTF8.GetBytes(
             $"<html><head><link rel=\"canonical\" href=\"data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\"></head><body><article><p>{Unique()} The first Russian-led paratroopers arrived in Almaty on Friday, officials said, and more troops were expected to land over the weekend.</p><p>The state of emergency was extended.</p></article></body></html>")),
@@ -122,6 +146,9 @@ internal static class BadArticles
         ["source URL of 10,000 characters"] = UrlDropped("long-url.json", Json(StoryBody(), "https://www.rferl.org/a/" + new string('a', 10_000))),
         ["source URL with a line break (header injection)"] = UrlDropped("crlf.json", Json(StoryBody(), "https://www.rferl.org/a/1.html\r\nBcc: victim@example.com")),
     };
+
+    /// <summary>A refused upload made when its case runs, so a generated document costs nothing to the other cases.</summary>
+    private static BadArticle Generated(string file, Func<byte[]> content, string reason) => new(file, () => new MemoryStream(content()), reason);
 
     private static BadArticle UrlDropped(string file, byte[] content) => BadArticle.Analysed(file, content, a =>
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alerts.Testing;
 
 namespace Alerts.IntegrationTests.Cli;
 
@@ -61,6 +62,55 @@ public sealed class AnalyzeCommandTests
         finally
         {
             File.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public async Task A_decree_pdf_is_analysed_from_its_text_with_its_title_and_the_state_of_emergency_match()
+    {
+        var folder = Directory.CreateTempSubdirectory("alerts-decree-");
+        try
+        {
+            var pdf = Path.Combine(folder.FullName, "decree.pdf");
+            await File.WriteAllBytesAsync(pdf, TestDocuments.DecreePdf("CLI-1"));
+
+            var (exit, output) = await AlertsCli.RunAsync(NoSettings, "analyze", pdf, "--json");
+
+            Assert.Equal(0, exit);
+            var json = JsonSerializer.Deserialize<JsonElement>(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.StartsWith('{')));
+            var article = json.GetProperty("article");
+            Assert.Equal(TestDocuments.Title, article.GetProperty("title").GetString());
+            Assert.Equal("pdf", article.GetProperty("format").GetString());
+            Assert.StartsWith("2022-01-05", article.GetProperty("publishedAt").GetString(), StringComparison.Ordinal);
+            Assert.Contains(json.GetProperty("matches").EnumerateArray(), m => m.GetProperty("rule").GetString() == "state-of-emergency");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_folder_of_a_pdf_a_word_document_and_a_scan_analyses_both_documents_and_names_the_scan()
+    {
+        var folder = Directory.CreateTempSubdirectory("alerts-decrees-");
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "a-decree.pdf"), TestDocuments.DecreePdf("CLI-2"));
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "b-release.docx"), TestDocuments.DecreeDocx("CLI-3"));
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "c-scan.pdf"), TestDocuments.PdfWithoutText());
+
+            var (exit, output) = await AlertsCli.RunAsync(NoSettings, "analyze", folder.FullName);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("a-decree.pdf", output, StringComparison.Ordinal);
+            Assert.Contains("b-release.docx", output, StringComparison.Ordinal);
+            Assert.Contains("state-of-emergency", output, StringComparison.Ordinal);
+            Assert.Contains("pdf-no-text", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 }

@@ -117,7 +117,7 @@ public class ArticleParserTests
     [InlineData(new byte[0], ArticleParseReasons.Empty)]
     [InlineData(new byte[] { 0x20, 0x0A, 0x09, 0x0A }, ArticleParseReasons.Empty)]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D }, ArticleParseReasons.Binary)]
-    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0 }, ArticleParseReasons.Binary)]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0 }, ArticleParseReasons.MalformedDocument)]
     [InlineData(new byte[] { 0x48, 0, 0x69, 0, 0x20, 0, 0x74, 0 }, ArticleParseReasons.Binary)]
     public void Unreadable_uploads_are_refused_with_a_reason(byte[] content, string reason)
     {
