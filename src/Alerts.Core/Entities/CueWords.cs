@@ -49,7 +49,7 @@ internal static class CueWords
         "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue",
         // Military units, newspapers and media, companies: recognised by their shape, not a list of names.
         "Division", "Squadron", "Wing", "Fleet", "Detachment", "Team", "Observer", "Journal", "Gazette", "Tribune",
-        "Herald", "Daily", "Magazine", "Chronicle", "Media", "Motors", "Technologies", "Systems", "Airlines", "Group",
+        "Herald", "Daily", "Magazine", "Chronicle", "Monitor", "Standard", "Mirror", "Media", "Motors", "Technologies", "Systems", "Airlines", "Group",
         "Tigers", "Rebels", "Commandos", "Brotherhood", "Caucus", "Bloc", "Initiative", "Partnership", "Trust");
 
     /// <summary>The first word of an organisation's name ("Ministry of Defence", "Bank of England", "Air Astana").</summary>
@@ -158,7 +158,8 @@ internal static class CueWords
     /// <summary>Plural nouns that open a run without being part of the name: "Soldiers of 588th Brigade Engineer Battalion".</summary>
     public static readonly HashSet<string> GenericPlurals = Set(
         "Soldiers", "Troops", "Members", "Residents", "Officials", "Paratroopers", "Airmen", "Sailors", "Marines", "Leaders",
-        "Citizens", "Students", "Workers", "Supporters", "Fighters", "Families", "Thousands", "Hundreds", "Dozens");
+        "Citizens", "Students", "Workers", "Supporters", "Fighters", "Families", "Thousands", "Hundreds", "Dozens", "Editors",
+        "Journalists", "Reporters", "Staff", "Employees", "Officers", "Commanders");
 
     /// <summary>Lower-case words just before a name that make it an event: "for exercise Trident Juncture", "in support of Atlantic Resolve".</summary>
     public static readonly HashSet<string> EventCues = Set("exercise", "exercises", "operation", "operations", "mission", "drill", "drills");
