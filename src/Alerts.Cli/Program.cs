@@ -4,6 +4,7 @@ using Alerts.Cli;
 var root = new RootCommand("Alerts: turn news articles into alerts for watch rules.")
 {
     AnalyzeCommand.Create(),
+    EvalCommand.Create(),
     RunCommand.Create(),
     UploadCommand.Create(),
     ReceiveCommand.Create(),

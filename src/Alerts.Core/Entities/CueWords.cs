@@ -15,7 +15,10 @@ internal static class CueWords
         "Congresswoman", "Pope", "Patriarch", "Archbishop", "Bishop", "Cardinal", "Rev.", "Imam", "Ayatollah", "Leader",
         "Chairman", "Chairwoman", "Chairperson", "Director", "Director-General", "Premier", "Speaker", "Ombudsman",
         "Prosecutor", "Attorney", "Inspector", "Chief", "Coordinator", "Rapporteur", "Commissioner-General", "Monarch",
-        "Crown", "Dictator", "Warlord", "Ruler", "Officer", "Superintendent", "Sheriff", "Councillor", "Councilor");
+        "Crown", "Dictator", "Warlord", "Ruler", "Officer", "Superintendent", "Sheriff", "Councillor", "Councilor",
+        "Spc.", "Pfc.", "Pvt.", "Cpl.", "Brig.", "Sgt", "Cpl", "Spc", "Pfc", "Pvt", "Correspondent", "Reporter", "Journalist",
+        "Photojournalist", "Photographer", "Blogger", "Activist", "Poet", "Writer", "Editor", "Researcher", "Analyst",
+        "Lawyer", "Airman", "Seaman", "Chargé", "Nurse");
 
     /// <summary>Words that qualify a title ("Prime Minister", "Deputy Foreign Minister", "Secretary of State").</summary>
     public static readonly HashSet<string> TitleModifiers = Set(
@@ -24,7 +27,8 @@ internal static class CueWords
         "Transport", "Emergency", "Emergencies", "Home", "Army", "Police", "Military", "Senior", "Assistant", "Associate",
         "Executive", "Regional", "National", "Supreme", "High", "Grand", "Special", "Chief", "Attorney", "Crown",
         "Opposition", "Security", "Humanitarian", "State", "Federal", "Provincial", "Presidential", "Press", "UN", "U.N.",
-        "Lieutenant", "Major", "Brigadier", "Field", "Vice-Admiral", "Rear");
+        "Lieutenant", "Major", "Brigadier", "Field", "Vice-Admiral", "Rear", "Staff", "Master", "Lance", "Gunnery", "Petty",
+        "Warrant", "Command", "Sergeant", "Sgt.", "Lt.", "Gen.", "Col.", "Maj.", "Brig.", "1st", "2nd", "Retired", "Ret.");
 
     /// <summary>After "of" in a title: "Secretary of State", "Minister of Defence", "Chief of Staff".</summary>
     public static readonly HashSet<string> TitleOfObjects = Set(
@@ -42,19 +46,48 @@ internal static class CueWords
         "Programme", "Program", "Mission", "Centre", "Center", "Society", "Cross", "Crescent", "Watch", "International",
         "Board", "Cabinet", "Government", "Directorate", "Inspectorate", "Secretariat", "Unit", "Corps", "Command",
         "Exchange", "Club", "Times", "Post", "News", "Press", "Television", "Radio", "Broadcasting", "Industries",
-        "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue");
+        "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue",
+        // Military units, newspapers and media, companies: recognised by their shape, not a list of names.
+        "Division", "Squadron", "Wing", "Fleet", "Detachment", "Team", "Observer", "Journal", "Gazette", "Tribune",
+        "Herald", "Daily", "Magazine", "Chronicle", "Monitor", "Standard", "Mirror", "Media", "Motors", "Technologies", "Systems", "Airlines", "Group",
+        "Tigers", "Rebels", "Commandos", "Brotherhood", "Caucus", "Bloc", "Initiative", "Partnership", "Trust");
 
     /// <summary>The first word of an organisation's name ("Ministry of Defence", "Bank of England", "Air Astana").</summary>
     public static readonly HashSet<string> OrganizationHeads = Set(
         "Ministry", "Department", "Bank", "University", "Office", "Council", "Court", "Federation", "Union", "League",
         "Organization", "Organisation", "Institute", "Committee", "Commission", "Agency", "Air", "Party", "Army",
-        "Assembly", "Association", "Movement", "Front", "Board", "Church", "House");
+        "Assembly", "Association", "Movement", "Front", "Board", "Church", "House", "Embassy");
 
     /// <summary>The last word of a built place: a Location/Structural.</summary>
     public static readonly HashSet<string> StructuralTails = Set(
         "Airport", "Airfield", "Airbase", "Base", "Square", "Bridge", "Palace", "Stadium", "Station", "Street", "Avenue",
         "Road", "Highway", "Dam", "Port", "Harbour", "Harbor", "Prison", "Camp", "Building", "Tower", "Embassy",
-        "Consulate", "Crossing", "Checkpoint", "Terminal", "Plant", "Refinery", "Mine", "Market", "Mall", "Cathedral");
+        "Consulate", "Crossing", "Checkpoint", "Terminal", "Plant", "Refinery", "Mine", "Market", "Mall", "Cathedral",
+        "Barracks", "Armory", "Airbase", "Zone", "Area", "Outpost", "Range");
+
+    /// <summary>The first words of a built or natural place: "Fort Bragg", "Camp Bondsteel", "Joint Base Andrews", "Mount Everest".</summary>
+    public static readonly string[][] PlaceHeads =
+    [
+        ["Fort"], ["Ft."], ["Camp"], ["Mount"], ["Mt."], ["Lake"], ["Cape"], ["Joint", "Base"], ["Marine", "Corps", "Base"],
+        ["Air", "Force", "Base"], ["Naval", "Air", "Station"], ["Naval", "Station"],
+    ];
+
+    /// <summary>The first word of a named event (an operation, an exercise, a storm): an Event, never a person.</summary>
+    public static readonly HashSet<string> EventHeads = Set(
+        "Operation", "Exercise", "Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Super", "Winter", "Superstorm");
+
+    /// <summary>The last word of a named event.</summary>
+    public static readonly HashSet<string> EventTails = Set(
+        "Exercise", "Exercises", "Games", "Olympics", "Festival", "Summit", "Conference", "Forum", "Cup", "Championship",
+        "Marathon", "Election", "Elections", "Referendum", "Revolution", "War", "Massacre", "Uprising", "Spring");
+
+    /// <summary>Vehicles, aircraft and ships: Products, never people ("Black Hawk", "USS Bonhomme Richard").</summary>
+    public static readonly HashSet<string> ProductHeads = Set("USS", "USNS", "HMS", "HMAS", "ARC", "MV", "RV", "INS");
+
+    public static readonly HashSet<string> ProductWords = Set(
+        "Hawk", "Hawks", "Chinook", "Chinooks", "Osprey", "Ospreys", "Stryker", "Strykers", "Humvee", "Humvees", "Globemaster",
+        "Hercules", "Stallion", "Lakota", "Apache", "Apaches", "Abrams", "Bradley", "Vehicle", "Vehicles", "Lancer", "Raptor",
+        "Lightning", "Galaxy", "Seahawk", "Cobra", "Huey", "Patriot", "Patriots", "HIMARS");
 
     /// <summary>The last word of a natural or administrative area: a Location/Geographical or GPE.</summary>
     public static readonly HashSet<string> GeographicalTails = Set(
@@ -95,7 +128,7 @@ internal static class CueWords
         "between", "beyond", "despite", "down", "inside", "near", "off", "out", "outside", "through", "throughout",
         "toward", "towards", "up", "upon", "via", "also", "however", "meanwhile", "moreover", "furthermore", "nevertheless",
         "still", "instead", "later", "earlier", "now", "today", "yesterday", "tomorrow", "tonight", "there", "here",
-        "once", "already", "again", "only", "even", "just", "not", "according", "asked", "speaking",
+        "once", "already", "again", "only", "even", "just", "not", "according", "asked", "speaking", "including", "upon",
         "last", "next", "following", "separately", "elsewhere", "overnight", "in", "thousands", "hundreds", "dozens",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
         "sign", "share", "follow", "read", "watch", "subscribe", "click", "home", "news", "breaking", "update", "updated",
@@ -114,6 +147,28 @@ internal static class CueWords
     public static readonly HashSet<string> AdjectiveSuffixes = Set(
         "led", "based", "backed", "born", "run", "held", "controlled", "allied", "bound", "owned", "brokered", "made",
         "funded", "supported", "occupied", "linked", "aligned", "friendly", "style", "era", "wide", "flagged");
+
+    /// <summary>The last word of a unit that a second unit can follow after a comma: "1st Battalion, 8th Infantry Regiment".</summary>
+    public static readonly HashSet<string> UnitTails = Set(
+        "Battalion", "Squadron", "Company", "Troop", "Battery", "Brigade", "Regiment", "Division", "Group", "Team", "Wing");
+
+    /// <summary>A unit that belongs to the regiment named after it: "1st Battalion, 8th Infantry Regiment".</summary>
+    public static readonly HashSet<string> SubUnitTails = Set("Battalion", "Squadron", "Company", "Troop", "Battery");
+
+    /// <summary>Plural nouns that open a run without being part of the name: "Soldiers of 588th Brigade Engineer Battalion".</summary>
+    public static readonly HashSet<string> GenericPlurals = Set(
+        "Soldiers", "Troops", "Members", "Residents", "Officials", "Paratroopers", "Airmen", "Sailors", "Marines", "Leaders",
+        "Citizens", "Students", "Workers", "Supporters", "Fighters", "Families", "Thousands", "Hundreds", "Dozens", "Editors",
+        "Journalists", "Reporters", "Staff", "Employees", "Officers", "Commanders");
+
+    /// <summary>Lower-case words just before a name that make it an event: "for exercise Trident Juncture", "in support of Atlantic Resolve".</summary>
+    public static readonly HashSet<string> EventCues = Set("exercise", "exercises", "operation", "operations", "mission", "drill", "drills");
+
+    /// <summary>Sub-units named by a letter: "Company C", "Troop B", "Battery A".</summary>
+    public static readonly HashSet<string> LetteredUnits = Set("Company", "Troop", "Battery", "Platoon");
+
+    /// <summary>Country names used as adjectives before a noun ("U.S. troops"): not a place there.</summary>
+    public static readonly HashSet<string> AdjectivalCountries = new(StringComparer.Ordinal) { "U.S.", "US", "U.K.", "UK", "U.N.", "UN" };
 
     /// <summary>Upper-case words that are not organisations.</summary>
     public static readonly HashSet<string> NotAcronyms = new(StringComparer.Ordinal)

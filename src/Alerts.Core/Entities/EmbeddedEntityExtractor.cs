@@ -34,6 +34,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
         private readonly List<Entity> _names = [];
         private readonly List<(int First, int Count)> _pending = [];
         private readonly Dictionary<string, string> _personAliases = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _eventAliases = new(StringComparer.Ordinal);
 
         public void Run()
         {
@@ -45,6 +46,13 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 {
                     f++;
                     c--;
+                }
+                // "Soldiers of the 588th Brigade Engineer Battalion": the plural noun and its "of" are not in the name.
+                while (c > 2 && CueWords.GenericPlurals.Contains(_tokens[f].Text) && _tokens[f + 1].Text == "of")
+                {
+                    var skip = _tokens[f + 2].Text == "the" ? 3 : 2;
+                    f += skip;
+                    c -= skip;
                 }
                 if (c > 0)
                 {
@@ -69,7 +77,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
 
         public IReadOnlyList<Entity> Result()
         {
-            var all = _names.OrderBy(e => e.Offset).ToList();
+            var all = MergeUnits(_names.OrderBy(e => e.Offset).ToList());
             var taken = all.Select(e => (e.Offset, End: e.Offset + e.Length)).ToList();
             foreach (var e in TemporalAndNumericPatterns.Find(text))
             {
@@ -92,7 +100,43 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 Emit(first, count, known.Category, known.Subcategory, 0.9);
                 return;
             }
+            // "KHARTOUM, Sudan (VOA) —", "CAMP BONDSTEEL, Kosovo": a dateline in capitals is a place, not an acronym.
+            if (InDateline(first, last))
+            {
+                Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.7);
+                return;
+            }
+            if (ProductAt(first, count))
+            {
+                Emit(first, count, EntityCategory.Product, null, 0.7);
+                return;
+            }
+            var head = _tokens[first].Text;
             var tail = _tokens[last].Text;
+            // "Operation Atlantic Resolve", "Hurricane Maria", "Exercise Trident Juncture": events; the name alone later is too.
+            if (count > 1 && CueWords.EventHeads.Contains(head) && !CueWords.OrganizationTails.Contains(tail))
+            {
+                Emit(first, count, EntityCategory.Event, null, 0.75);
+                _eventAliases.Add(Text(first + 1, count - 1));
+                return;
+            }
+            if (count > 1 && CueWords.EventTails.Contains(tail))
+            {
+                Emit(first, count, EntityCategory.Event, null, 0.7);
+                return;
+            }
+            // "Company C", "Troop B": a lettered sub-unit.
+            if (count == 2 && ((CueWords.LetteredUnits.Contains(head) && _tokens[last].Text.TrimEnd('.').Length == 1)
+                || (head.Length == 1 && tail == "Co.")))
+            {
+                Emit(first, count, EntityCategory.Organization, null, 0.7);
+                return;
+            }
+            if (PlaceHeadLength(first, count) is > 0 and var placeHead && count > placeHead)
+            {
+                Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.Structural, 0.75);
+                return;
+            }
             if (CueWords.StructuralTails.Contains(tail) && count > 1)
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.Structural, 0.8);
@@ -113,19 +157,45 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 SplitAtTitle(first, count, title.Start, title.End);
                 return;
             }
+            // "Department of State", "Government of El Salvador": an organisation named after what it serves.
+            if (count > 2 && (CueWords.OrganizationHeads.Contains(head) || CueWords.OrganizationTails.Contains(head)) && _tokens[first + 1].Text == "of")
+            {
+                Emit(first, count, EntityCategory.Organization, null, 0.75);
+                return;
+            }
             if (CueWords.AdministrativeTails.Contains(tail) && count > 1)
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.8);
                 return;
             }
-            if (CueWords.OrganizationHeads.Contains(_tokens[first].Text) && count > 1)
+            if (CueWords.OrganizationHeads.Contains(head) && count > 1)
             {
                 Emit(first, count, EntityCategory.Organization, null, 0.75);
                 return;
             }
-            if (gazetteer.IsDemonym(tail))
+            if (gazetteer.IsDemonym(tail) || (tail.Length > 4 && tail[^1] == 's' && gazetteer.IsDemonym(tail[..^1])))
             {
-                return; // "Kazakh", "Central Asian": adjectives, not names
+                return; // "Kazakh", "Central Asian", "Crimean Tatars": adjectives and peoples, not names
+            }
+            // "U.S. Soldiers", "UN peacekeepers": the country is an adjective; the rest is what may be a name.
+            if (CueWords.AdjectivalCountries.Contains(head))
+            {
+                // "U.S. Agency for International Development", "U.S. Army Central": the country belongs to the name.
+                if (count > 1 && CueWords.OrganizationHeads.Contains(_tokens[first + 1].Text))
+                {
+                    Emit(first, count, EntityCategory.Organization, null, 0.75);
+                    return;
+                }
+                if (count > 1)
+                {
+                    Segment(first + 1, count - 1);
+                    return;
+                }
+                if (last + 1 < _tokens.Count && !_tokens[last + 1].Capitalised && OnlySpace(_tokens[last].End, _tokens[last + 1].Start)
+                    && !CueWords.CommonWords.Contains(_tokens[last + 1].Text))
+                {
+                    return;
+                }
             }
             if (count > 1 && SplitByGazetteer(first, count))
             {
@@ -211,6 +281,11 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
         {
             var last = first + count - 1;
             var span = Text(first, count);
+            if (_eventAliases.Contains(span))
+            {
+                Emit(first, count, EntityCategory.Event, null, 0.6);
+                return true;
+            }
             if (_personAliases.ContainsKey(span) || (count == 1 && _personAliases.ContainsKey(_tokens[first].Text)))
             {
                 EmitPerson(first, count, 0.75);
@@ -238,7 +313,20 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 Emit(first, count, EntityCategory.Organization, null, 0.7);
                 return true;
             }
-            if (previous.Text is not null && AfterPlaceCue(first))
+            // "in support of Atlantic Resolve", "for exercise Trident Juncture", "Nordic Response, a NATO exercise".
+            if (EventContext(first, last))
+            {
+                Emit(first, count, EntityCategory.Event, null, 0.6);
+                _eventAliases.Add(span);
+                return true;
+            }
+            // "Stockton, Calif.", "Korca, Albania": a name followed by a known place is a place in it.
+            if (FollowedByKnownPlace(last))
+            {
+                Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
+                return true;
+            }
+            if (previous.Text is not null && AfterPlaceCue(first) && !TitleCaseContext(first, last))
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
                 return true;
@@ -247,7 +335,8 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             {
                 return false;
             }
-            if (count >= 2 && count <= 3 && NameLike(first, count))
+            // In a headline every word is capitalised ("Detained Bloggers Tell Their Tales"): capitals say nothing there.
+            if (count >= 2 && count <= 3 && NameLike(first, count) && !InHeadline(first) && !TitleCaseContext(first, last))
             {
                 EmitPerson(first, count, 0.5);
             }
@@ -297,6 +386,191 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
 
         private bool IsTitleHeadAt(int i) => CueWords.TitleHeads.Contains(_tokens[i].Text);
 
+        /// <summary>All capitals, at the start of a line (after other capitals and commas only), before a comma or a dash.</summary>
+        private bool InDateline(int first, int last)
+        {
+            for (var i = first; i <= last; i++)
+            {
+                var t = _tokens[i].Text;
+                if (!Gazetteer.IsAllCaps(t) || !t.Any(char.IsLetter))
+                {
+                    return false;
+                }
+            }
+            var p = _tokens[first].Start - 1;
+            while (p >= 0 && text[p] != '\n')
+            {
+                if (!(char.IsUpper(text[p]) || text[p] is ' ' or ',' or '.' or '-' or '\''))
+                {
+                    return false;
+                }
+                p--;
+            }
+            var q = _tokens[last].End;
+            while (q < text.Length && text[q] == ' ')
+            {
+                q++;
+            }
+            return q >= text.Length || text[q] is ',' or '(' or '—' or '–' or '-' or '\n';
+        }
+
+        /// <summary>"USS Bonhomme Richard", "UH-60 Black Hawk", "Bradley Fighting Vehicle", "C-17 Globemaster III".</summary>
+        private bool ProductAt(int first, int count)
+        {
+            if (count > 1 && CueWords.ProductHeads.Contains(_tokens[first].Text))
+            {
+                return true;
+            }
+            var last = first + count - 1;
+            var tail = _tokens[last].Text;
+            if (count > 1 && tail is "II" or "III" or "IV")
+            {
+                last--;
+                tail = _tokens[last].Text;
+            }
+            return CueWords.ProductWords.Contains(tail) && (count > 1 || tail.Length > 5);
+        }
+
+        /// <summary>The length of a place head at <paramref name="first"/> ("Fort", "Joint Base"), or 0.</summary>
+        private int PlaceHeadLength(int first, int count)
+        {
+            foreach (var head in CueWords.PlaceHeads)
+            {
+                if (head.Length < count && head.Select((w, k) => string.Equals(_tokens[first + k].Text, w, StringComparison.Ordinal)).All(b => b))
+                {
+                    return head.Length;
+                }
+            }
+            return 0;
+        }
+
+        /// <summary>
+        /// Capitalised words on both sides, across small words only ("Hard Life in Jordan's Refugee Camps"): a title-case
+        /// headline run into the text, where capitals say nothing.
+        /// </summary>
+        private bool TitleCaseContext(int first, int last)
+        {
+            static bool Content(NameToken t) => t.Text.Length > 3 && !CueWords.CommonWords.Contains(t.Text);
+            bool Side(int from, int step)
+            {
+                var i = from;
+                var prev = step > 0 ? last : first;
+                for (var n = 0; n < 3 && i >= 0 && i < _tokens.Count; n++, i += step)
+                {
+                    var t = _tokens[i];
+                    var (a, b) = step > 0 ? (_tokens[prev], t) : (t, _tokens[prev]);
+                    if (!OnlySpace(a.End, b.Start))
+                    {
+                        return false;
+                    }
+                    if (Content(t))
+                    {
+                        return t.Capitalised;
+                    }
+                    prev = i;
+                }
+                return false;
+            }
+            return Side(last + 1, 1) && (first == 0 || Side(first - 1, -1) || _tokens[first].SentenceStart);
+        }
+
+        private bool EventContext(int first, int last)
+        {
+            // "exercise Trident Juncture", "upcoming exercise, Trident Juncture"
+            for (var i = first - 1; i >= Math.Max(0, first - 2); i--)
+            {
+                if (CueWords.EventCues.Contains(_tokens[i].Text) && !_tokens[i].Capitalised)
+                {
+                    return true;
+                }
+            }
+            if (first >= 2 && _tokens[first - 1].Text == "of" && _tokens[first - 2].Text == "support")
+            {
+                return true;
+            }
+            // "Nordic Response, a NATO exercise"
+            var p = _tokens[last].End;
+            if (p < text.Length && text[p] == ',')
+            {
+                for (var i = last + 1; i < Math.Min(_tokens.Count, last + 5); i++)
+                {
+                    if (CueWords.EventCues.Contains(_tokens[i].Text))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private bool FollowedByKnownPlace(int last)
+        {
+            var p = _tokens[last].End;
+            if (p + 2 >= text.Length || text[p] != ',' || text[p + 1] != ' ' || last + 1 >= _tokens.Count)
+            {
+                return false;
+            }
+            var next = _tokens[last + 1];
+            if (next.Start != p + 2)
+            {
+                return false;
+            }
+            for (var n = 3; n >= 1; n--)
+            {
+                if (last + n < _tokens.Count && Lookup(last + 1, n) is { Category: EntityCategory.Location })
+                {
+                    // Not "Jacob Zuma, South Africa's former president".
+                    var after = _tokens[last + n].End;
+                    return after >= text.Length || text[after] is ',' or '.' or ';' or ')' or '\n' or ' ' && !(after + 1 < text.Length && text[after] == '\'');
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Is the token on a line whose longer words are nearly all capitalised (a title-case headline)?</summary>
+        private bool InHeadline(int index)
+        {
+            var start = text.LastIndexOf('\n', Math.Max(0, _tokens[index].Start - 1)) + 1;
+            var end = text.IndexOf('\n', _tokens[index].Start);
+            end = end < 0 ? text.Length : end;
+            if (end - start > 200)
+            {
+                return false;
+            }
+            int words = 0, capitalised = 0;
+            foreach (var t in _tokens)
+            {
+                if (t.Start < start || t.End > end || t.Text.Length <= 3 || CueWords.CommonWords.Contains(t.Text))
+                {
+                    continue;
+                }
+                words++;
+                capitalised += t.Capitalised ? 1 : 0;
+            }
+            return words >= 3 && capitalised * 4 >= words * 3;
+        }
+
+        /// <summary>"1st Battalion, 8th Infantry Regiment": a unit and the unit it belongs to, written as one name.</summary>
+        private List<Entity> MergeUnits(List<Entity> names)
+        {
+            for (var i = names.Count - 2; i >= 0; i--)
+            {
+                var a = names[i];
+                var b = names[i + 1];
+                var words = a.Text.Split(' ');
+                if (a.Category == EntityCategory.Organization && b.Category == EntityCategory.Organization
+                    && CueWords.SubUnitTails.Contains(words[^1]) && b.Text.EndsWith("Regiment", StringComparison.Ordinal)
+                    && !a.Text.Contains(',', StringComparison.Ordinal) && b.Offset == a.Offset + a.Length + 2
+                    && text[a.Offset + a.Length] == ',' && b.Text.Length > 0 && char.IsAsciiDigit(b.Text[0]))
+                {
+                    var length = b.Offset + b.Length - a.Offset;
+                    names[i] = new Entity(text.Substring(a.Offset, length), EntityCategory.Organization, null, a.Offset, length, Math.Min(a.Confidence, b.Confidence));
+                    names.RemoveAt(i + 1);
+                }
+            }
+            return names;
+        }
+
         private bool AllDemonyms(int first, int count)
         {
             for (var i = first; i < first + count; i++)
@@ -315,7 +589,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             for (var i = first; i < first + count; i++)
             {
                 var t = _tokens[i].Text;
-                if (CueWords.NameConnectors.Contains(t))
+                if (CueWords.NameConnectors.Contains(t) || (i > first && t.Length == 2 && t[1] == '.' && char.IsUpper(t[0])))
                 {
                     continue;
                 }

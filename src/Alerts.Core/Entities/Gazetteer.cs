@@ -75,6 +75,10 @@ internal sealed class Gazetteer
         {
             g.Add(line, EntityCategory.Location, EntityCategory.Subcategories.GPE);
         }
+        foreach (var line in Lines("states.txt"))
+        {
+            g.Add(line, EntityCategory.Location, EntityCategory.Subcategories.GPE);
+        }
         foreach (var line in Lines("regions.txt"))
         {
             g.Add(line, EntityCategory.Location, EntityCategory.Subcategories.Geographical);

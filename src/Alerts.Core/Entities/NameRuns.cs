@@ -10,7 +10,8 @@ namespace Alerts.Entities;
 internal static partial class NameRuns
 {
     // Initialisms (U.S., U.N.), then words with inner hyphens or apostrophes (Kassym-Jomart, N'Djamena, Tokayev's).
-    [GeneratedRegex(@"(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*\.?", RegexOptions.CultureInvariant)]
+    // Ordinals ("82nd") name units: "82nd Airborne Division".
+    [GeneratedRegex(@"(?:\p{Lu}\.){2,}|\d+(?:st|nd|rd|th|d)(?![\p{L}\p{Nd}])|[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’\-][\p{L}\p{M}\p{Nd}]+)*\.?", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     public static List<NameToken> Tokenize(string text)
@@ -70,6 +71,14 @@ internal static partial class NameRuns
                     j++;
                     continue;
                 }
+                // "Interim leader Ali Ahmed": a lower-case title after its capitalised modifier stays in the name.
+                if (CueWords.TitleHeads.Contains(tokens[j].Text) && CueWords.TitleModifiers.Contains(tokens[j - 1].Text)
+                    && j + 1 < tokens.Count && tokens[j + 1].Capitalised && OnlySpaceBetween(text, tokens[j], tokens[j + 1]))
+                {
+                    last = j + 1;
+                    j += 2;
+                    continue;
+                }
                 // "of", "of the", "bin": only when a capitalised word follows.
                 var k = j;
                 while (k < tokens.Count && k - j < 2 && OnlySpaceBetween(text, tokens[k - 1], tokens[k])
@@ -123,5 +132,7 @@ internal static partial class NameRuns
 
     private static bool IsAbbreviation(ReadOnlySpan<char> word) =>
         CueWords.TitleHeads.Contains(word.ToString()) || word.Length <= 4 && word.Count('.') >= 2
-        || word is "St." or "Mt." or "Ft." or "Jr." or "Sr." or "Inc." or "Ltd." or "Corp." or "Co.";
+        || word is "St." or "Mt." or "Ft." or "Jr." or "Sr." or "Inc." or "Ltd." or "Corp." or "Co."
+        // A middle initial: "Michael J. Crutchfield".
+        || word.Length == 2 && char.IsUpper(word[0]);
 }

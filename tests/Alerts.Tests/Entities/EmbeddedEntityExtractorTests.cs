@@ -168,4 +168,61 @@ public class EmbeddedEntityExtractorTests
         Assert.Equal(0, result.TextRecords);
         Assert.Contains(result.Entities, e => e.Text == "Kassym-Jomart Tokayev");
     }
+
+    [Theory]
+    [InlineData("KHARTOUM, Sudan (VOA) — Fighting resumed on Sunday.", "KHARTOUM")]
+    [InlineData("CAMP BONDSTEEL, Kosovo - The brigade took command on Monday.", "CAMP BONDSTEEL")]
+    public void A_dateline_in_capitals_is_a_place_not_an_organisation(string body, string place)
+    {
+        var entities = _extractor.Extract(body);
+
+        Assert.Contains(place, Names(entities, EntityCategory.Location));
+        Assert.DoesNotContain(place, Names(entities, EntityCategory.Organization));
+    }
+
+    [Theory]
+    [InlineData("Interim leader Ali Mahdi promised elections.", "Interim leader", "Ali Mahdi")]
+    [InlineData("Defence Minister Liam Fox visited the base.", "Defence Minister", "Liam Fox")]
+    [InlineData("Spc. Michael J. Crutchfield, 21, died on Dec. 23.", "Spc.", "Michael J. Crutchfield")]
+    public void A_role_word_before_a_name_is_a_person_type_and_the_person_is_kept(string body, string role, string person)
+    {
+        var entities = _extractor.Extract(body);
+
+        Assert.Contains(role, Names(entities, EntityCategory.PersonType));
+        Assert.Contains(person, Names(entities, EntityCategory.Person));
+    }
+
+    [Theory]
+    [InlineData("Paratroopers of the 82nd Airborne Division landed on Friday.", "82nd Airborne Division")]
+    [InlineData("Soldiers from the 1st Battalion, 8th Infantry Regiment arrived.", "1st Battalion, 8th Infantry Regiment")]
+    [InlineData("Editors of the Daily Monitor were questioned.", "Daily Monitor")]
+    [InlineData("The Awami League called a strike and the Government of El Salvador replied.", "Government of El Salvador")]
+    [InlineData("He wrote for the Addis Tribune until 2015.", "Addis Tribune")]
+    public void Organisations_outside_the_gazetteer_are_recognised_by_their_shape(string body, string organisation)
+    {
+        Assert.Contains(organisation, Names(_extractor.Extract(body), EntityCategory.Organization));
+    }
+
+    [Theory]
+    [InlineData("Crews flew UH-60 Black Hawk helicopters to the coast.", "Black Hawk")]
+    [InlineData("The storm, Hurricane Maria, hit the island.", "Maria")]
+    [InlineData("Units deployed in support of Atlantic Resolve trained there.", "Atlantic Resolve")]
+    [InlineData("Marines trained before Exercise Trident Juncture began.", "Trident Juncture")]
+    [InlineData("Crimean Tatars marked the anniversary.", "Crimean Tatars")]
+    [InlineData("The USS Bonhomme Richard sailed on Monday.", "Bonhomme Richard")]
+    public void No_demonym_vehicle_product_or_event_name_is_a_person(string body, string notAPerson)
+    {
+        var people = Names(_extractor.Extract(body), EntityCategory.Person);
+
+        Assert.DoesNotContain(people, p => p.Contains(notAPerson, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Forts_camps_and_bases_are_places_and_a_city_before_its_state_is_a_place()
+    {
+        var entities = _extractor.Extract("He served at Fort Bragg and Joint Base Andrews before moving to Stockton, Calif., in 2019.");
+
+        Assert.Superset(new HashSet<string> { "Fort Bragg", "Joint Base Andrews", "Stockton" }, Names(entities, EntityCategory.Location));
+        Assert.Empty(Names(entities, EntityCategory.Person));
+    }
 }
