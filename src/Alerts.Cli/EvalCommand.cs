@@ -96,7 +96,7 @@ internal static class EvalCommand
             {
                 try
                 {
-                    parsed.Add(ArticleParser.Parse(Path.GetFileName(item.ArticlePath), await File.ReadAllBytesAsync(item.ArticlePath, cancellationToken).ConfigureAwait(false), language));
+                    parsed.Add(ArticleParser.Parse(Path.GetFileName(item.ArticlePath), await File.ReadAllBytesAsync(item.ArticlePath, cancellationToken).ConfigureAwait(false), language, cancellationToken));
                 }
                 catch (ArticleParseException ex)
                 {
