@@ -155,7 +155,7 @@ internal static class EvalCommand
 
         foreach (var r in report.Rules.Where(r => r.Missed.Count + r.FalseAlarms.Count > 0))
         {
-            console.Write(new Rule($"[bold]{Markup.Escape(r.Rule)}[/]").LeftJustified());
+            ConsoleHeading.Write(console, $"[bold]{Markup.Escape(r.Rule)}[/]");
             foreach (var miss in r.Missed)
             {
                 console.MarkupLineInterpolated($"  [yellow]missed[/] {miss.Article}: {string.Join(" … ", miss.Sentences.DefaultIfEmpty("(no sentence labelled)"))}");
@@ -167,7 +167,7 @@ internal static class EvalCommand
         }
         foreach (var e in report.Entities.Where(e => e.Missed.Count + e.Spurious.Count > 0))
         {
-            console.Write(new Rule($"[bold]{Markup.Escape(e.Category)}[/]").LeftJustified());
+            ConsoleHeading.Write(console, $"[bold]{Markup.Escape(e.Category)}[/]");
             if (e.Missed.Count > 0)
             {
                 console.MarkupLineInterpolated($"  [yellow]missed[/] {string.Join("; ", e.Missed)}");
