@@ -23,3 +23,9 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
     await Console.Error.WriteLineAsync($"Invalid settings: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
     return 2;
 }
+catch (Alerts.Language.LanguageConfigurationException ex)
+{
+    // Falling back article after article would hide it: one line saying what to fix, and a failing exit code.
+    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+    return 3;
+}
