@@ -32,6 +32,7 @@ public sealed class LanguageClientTests : IAsyncLifetime
         Assert.False(request.Headers.ContainsKey("Authorization"));
         Assert.True(Guid.TryParse(request.Headers["x-ms-client-request-id"], out _));
         Assert.Contains("\"modelVersion\":\"latest\"", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("loggingOptOut", request.Body, StringComparison.Ordinal); // not asked: the service's default
 
         Assert.Equal("2021-06-01", response.Value.ModelVersion);
         var result = Assert.Single(response.Value);

@@ -12,7 +12,8 @@ internal sealed record AnalyzeTextEntityRecognitionRequest(
 
 internal sealed record EntityRecognitionParameters(
     [property: JsonPropertyName("modelVersion")] string? ModelVersion,
-    [property: JsonPropertyName("stringIndexType")] string StringIndexType);
+    [property: JsonPropertyName("stringIndexType")] string StringIndexType,
+    [property: JsonPropertyName("loggingOptOut")] bool? LoggingOptOut = null);
 
 internal sealed record AnalysisInput(
     [property: JsonPropertyName("documents")] IReadOnlyList<WireDocument> Documents);

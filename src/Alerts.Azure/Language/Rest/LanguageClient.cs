@@ -73,7 +73,7 @@ public class LanguageClient
 
         var body = new AnalyzeTextEntityRecognitionRequest(
             Kind: "EntityRecognition",
-            Parameters: new EntityRecognitionParameters(options?.ModelVersion, StringIndexType: "Utf16CodeUnit"),
+            Parameters: new EntityRecognitionParameters(options?.ModelVersion, StringIndexType: "Utf16CodeUnit", LoggingOptOut: options?.DisableServiceLogs),
             AnalysisInput: new AnalysisInput([.. inputs.Select(d => new WireDocument(d.Id, d.Language, d.Text))]));
 
         using var message = _pipeline.CreateMessage();
