@@ -210,6 +210,7 @@ var appSettings = {
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
   Alerts__Language__ModelVersion: 'latest'
+  Alerts__Language__LoggingOptOut: 'true'
   // The app's own address as Azure gives it (defaultHostName), not one guessed from its name.
   Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'

@@ -35,3 +35,9 @@ catch (Exception ex) when (CliErrors.Describe(ex) is { } line)
     await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
     return 2;
 }
+catch (Alerts.Language.LanguageConfigurationException ex)
+{
+    // Falling back article after article would hide it: one line saying what to fix, and a failing exit code.
+    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+    return 3;
+}

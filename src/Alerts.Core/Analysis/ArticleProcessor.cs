@@ -1,6 +1,7 @@
 using Alerts.Articles;
 using Alerts.Delivery;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public sealed partial class ArticleProcessor(
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
 
+        using var activity = AlertsTelemetry.Source.StartActivity("analyse");
+        activity?.SetTag("alerts.upload", name);
         ArticleAnalysis analysis;
         try
         {
@@ -69,6 +72,8 @@ public sealed partial class ArticleProcessor(
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
 
+        AlertsTelemetry.ArticleAnalysed(StoredValue.Of(status));
+        activity?.SetTag("alerts.matches", analysis.Matches.Count);
         LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
         return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
     }
@@ -83,6 +88,8 @@ public sealed partial class ArticleProcessor(
         {
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
+        AlertsTelemetry.ArticleRefused(reason);
+        System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
         LogRefused(logger, name, reason, message);
         return new ProcessingResult { Upload = upload };
     }
