@@ -25,33 +25,6 @@ public sealed partial class DeliveryService(
 {
     private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
 
-    /// <summary>The timer's work: retries that are due, then each subscription's scheduled digest that is due.</summary>
-    public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
-    {
-        var active = new List<Subscription>();
-        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (s.Status == SubscriptionStatus.Active)
-            {
-                active.Add(s);
-            }
-        }
-
-        int sent = 0, failed = 0, empty = 0;
-        await Parallel.ForEachAsync(active, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (subscription, ct) =>
-            {
-                var (s, f, e) = await RunSubscriptionAsync(subscription, ct).ConfigureAwait(false);
-                Interlocked.Add(ref sent, s);
-                Interlocked.Add(ref failed, f);
-                Interlocked.Add(ref empty, e);
-            }).ConfigureAwait(false);
-
-        var summary = new DigestRunSummary(active.Count, sent, failed, empty);
-        LogRun(logger, summary.Subscriptions, summary.Sent, summary.Failed, summary.Empty);
-        return summary;
-    }
-
     /// <summary>Immediate alerts for an article that has just met <paramref name="ruleIds"/>. Safe to call twice for one article.</summary>
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
@@ -102,7 +75,17 @@ public sealed partial class DeliveryService(
         return reset is null ? null : await AttemptAsync(subscription, reset, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    /// <summary>One subscription's digest work on its own, with the service's builder (no batch to share reads with).</summary>
+    private Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        RunSubscriptionAsync(subscription, builder, cancellationToken);
+
+    /// <summary>
+    /// One subscription's digest work: due retries, then its due scheduled digest (build the window's digest, add it to
+    /// the ledger, claim, send, record, advance the watermark). <paramref name="digests"/> is the batch's builder, whose
+    /// reads are shared with the other subscriptions of the batch.
+    /// </summary>
+
+    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, DigestBuilder digests, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         var now = time.GetUtcNow();
@@ -140,7 +123,7 @@ public sealed partial class DeliveryService(
             return (sent, failed, 0);
         }
 
-        var digest = await builder.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
+        var digest = await digests.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
         if (digest is null)
         {
             // Nothing new in the window: a subscriber with nothing new gets nothing, and the window is done.
@@ -238,9 +221,6 @@ public sealed partial class DeliveryService(
         subscriptions.UpdateAsync(subscriptionId, s => s.DeliveredUntil >= windowEnd ? s : s with { DeliveredUntil = windowEnd, LastError = null }, cancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest run: {Subscriptions} active subscriptions, {Sent} sent, {Failed} failed, {Empty} with nothing new")]
-    private static partial void LogRun(ILogger logger, int subscriptions, int sent, int failed, int empty);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {DigestId} sent to subscription {SubscriptionId} by {Channel}: {ArticleCount} articles")]
     private static partial void LogSent(ILogger logger, string digestId, string subscriptionId, Channel channel, int articleCount);
