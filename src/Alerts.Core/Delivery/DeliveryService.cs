@@ -37,24 +37,37 @@ public sealed partial class DeliveryService(
         }
 
         var sent = 0;
+        var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
+        // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
+        await Parallel.ForEachAsync(ImmediateSubscribersAsync(rules, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
+                if (builder.BuildImmediate(subscription, analysis) is not { } digest)
+                {
+                    return;
+                }
+                await ledger.TryAddAsync(digest, ct).ConfigureAwait(false);
+                // Added now, or by an earlier delivery of this message: either way send it if nobody has.
+                if (await ledger.GetAsync(subscription.Id, digest.Id, ct).ConfigureAwait(false) is { } record
+                    && record.IsDue(time.GetUtcNow())
+                    && await AttemptAsync(subscription, record, ct).ConfigureAwait(false) == DeliveryResult.Sent)
+                {
+                    Interlocked.Increment(ref sent);
+                }
+            }).ConfigureAwait(false);
+        return sent;
+    }
+
+    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync(HashSet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription is not { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate }
-                || !subscription.WatchedRuleIds().Any(ruleIds.Contains)
-                || builder.BuildImmediate(subscription, analysis) is not { } digest)
+            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate } && subscription.WatchedRuleIds().Any(rules.Contains))
             {
-                continue;
-            }
-            await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false);
-            // Added now, or by an earlier delivery of this message: either way send it if nobody has.
-            if (await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false) is { } record
-                && record.IsDue(time.GetUtcNow())
-                && await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) == DeliveryResult.Sent)
-            {
-                sent++;
+                yield return subscription;
             }
         }
-        return sent;
     }
 
     /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>
