@@ -15,6 +15,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
     RunCommand.Create(),
     UploadCommand.Create(),
     ReceiveCommand.Create(),
+    PoisonCommands.Create(),
 };
 foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
 {

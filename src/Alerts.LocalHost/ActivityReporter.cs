@@ -35,7 +35,7 @@ public sealed class ActivityReporter(IAnsiConsole console, TimeProvider time)
         ArgumentNullException.ThrowIfNull(summary);
         if (summary.Sent + summary.Failed > 0)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]✉[/] digest run: {summary.Sent} sent, {summary.Failed} failed ({summary.Subscriptions} active subscriptions)");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]✉[/] digest batch: {summary.Sent} sent, {summary.Failed} failed ({summary.Subscriptions} active subscriptions)");
         }
     }
 

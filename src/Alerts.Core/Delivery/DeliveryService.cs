@@ -25,33 +25,6 @@ public sealed partial class DeliveryService(
 {
     private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
 
-    /// <summary>The timer's work: retries that are due, then each subscription's scheduled digest that is due.</summary>
-    public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
-    {
-        var active = new List<Subscription>();
-        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (s.Status == SubscriptionStatus.Active)
-            {
-                active.Add(s);
-            }
-        }
-
-        int sent = 0, failed = 0, empty = 0;
-        await Parallel.ForEachAsync(active, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (subscription, ct) =>
-            {
-                var (s, f, e) = await RunSubscriptionAsync(subscription, ct).ConfigureAwait(false);
-                Interlocked.Add(ref sent, s);
-                Interlocked.Add(ref failed, f);
-                Interlocked.Add(ref empty, e);
-            }).ConfigureAwait(false);
-
-        var summary = new DigestRunSummary(active.Count, sent, failed, empty);
-        LogRun(logger, summary.Subscriptions, summary.Sent, summary.Failed, summary.Empty);
-        return summary;
-    }
-
     /// <summary>Immediate alerts for an article that has just met <paramref name="ruleIds"/>. Safe to call twice for one article.</summary>
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
@@ -64,24 +37,37 @@ public sealed partial class DeliveryService(
         }
 
         var sent = 0;
+        var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
+        // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
+        await Parallel.ForEachAsync(ImmediateSubscribersAsync(rules, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
+                if (builder.BuildImmediate(subscription, analysis) is not { } digest)
+                {
+                    return;
+                }
+                await ledger.TryAddAsync(digest, ct).ConfigureAwait(false);
+                // Added now, or by an earlier delivery of this message: either way send it if nobody has.
+                if (await ledger.GetAsync(subscription.Id, digest.Id, ct).ConfigureAwait(false) is { } record
+                    && record.IsDue(time.GetUtcNow())
+                    && await AttemptAsync(subscription, record, ct).ConfigureAwait(false) == DeliveryResult.Sent)
+                {
+                    Interlocked.Increment(ref sent);
+                }
+            }).ConfigureAwait(false);
+        return sent;
+    }
+
+    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync(HashSet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription is not { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate }
-                || !subscription.WatchedRuleIds().Any(ruleIds.Contains)
-                || builder.BuildImmediate(subscription, analysis) is not { } digest)
+            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate } && subscription.WatchedRuleIds().Any(rules.Contains))
             {
-                continue;
-            }
-            await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false);
-            // Added now, or by an earlier delivery of this message: either way send it if nobody has.
-            if (await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false) is { } record
-                && record.IsDue(time.GetUtcNow())
-                && await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) == DeliveryResult.Sent)
-            {
-                sent++;
+                yield return subscription;
             }
         }
-        return sent;
     }
 
     /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>
@@ -102,7 +88,17 @@ public sealed partial class DeliveryService(
         return reset is null ? null : await AttemptAsync(subscription, reset, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    /// <summary>One subscription's digest work on its own, with the service's builder (no batch to share reads with).</summary>
+    private Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        RunSubscriptionAsync(subscription, builder, cancellationToken);
+
+    /// <summary>
+    /// One subscription's digest work: due retries, then its due scheduled digest (build the window's digest, add it to
+    /// the ledger, claim, send, record, advance the watermark). <paramref name="digests"/> is the batch's builder, whose
+    /// reads are shared with the other subscriptions of the batch.
+    /// </summary>
+
+    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, DigestBuilder digests, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0;
         var now = time.GetUtcNow();
@@ -140,7 +136,7 @@ public sealed partial class DeliveryService(
             return (sent, failed, 0);
         }
 
-        var digest = await builder.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
+        var digest = await digests.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
         if (digest is null)
         {
             // Nothing new in the window: a subscriber with nothing new gets nothing, and the window is done.
@@ -238,9 +234,6 @@ public sealed partial class DeliveryService(
         subscriptions.UpdateAsync(subscriptionId, s => s.DeliveredUntil >= windowEnd ? s : s with { DeliveredUntil = windowEnd, LastError = null }, cancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest run: {Subscriptions} active subscriptions, {Sent} sent, {Failed} failed, {Empty} with nothing new")]
-    private static partial void LogRun(ILogger logger, int subscriptions, int sent, int failed, int empty);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {DigestId} sent to subscription {SubscriptionId} by {Channel}: {ArticleCount} articles")]
     private static partial void LogSent(ILogger logger, string digestId, string subscriptionId, Channel channel, int articleCount);

@@ -34,4 +34,7 @@ public static class StorageNames
 
     /// <summary>One message per newly matched article, for immediate subscribers.</summary>
     public const string ImmediateQueue = "immediate-deliveries";
+
+    /// <summary>Batches of subscription ids whose digests are due, queued by the digest timer (<see cref="Delivery.DigestBatch"/>).</summary>
+    public const string DigestBatchQueue = "digest-batches";
 }
