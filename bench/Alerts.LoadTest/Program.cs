@@ -203,7 +203,7 @@ if (options.DigestSubscriptions > 0 && InTime())
     digestSeconds = delivered == options.DigestSubscriptions ? watch.Elapsed.TotalSeconds : null;
     at1000 ??= watch.Elapsed.TotalSeconds;
     var repeats = receiver.Hits.Where(kv => kv.Key.StartsWith('d')).Sum(kv => kv.Value - 1);
-    summary = new DigestRunSummary(fanOut.Subscriptions, delivered, options.DigestSubscriptions - delivered, 0);
+    summary = new DigestRunSummary(fanOut.Subscriptions, delivered, options.DigestSubscriptions - delivered, Retried: 0, Held: 0, NotDue: 0, Empty: 0);
     Say(string.Create(inv, $"digests: {delivered} of {options.DigestSubscriptions} delivered, {repeats} repeated, {options.DigestSubscriptions - delivered} lost; first at {firstDigest:F1} s, 1,000th at {at1000:F1} s, last at {watch.Elapsed.TotalSeconds:F1} s"));
     if (delivered > 1000)
     {

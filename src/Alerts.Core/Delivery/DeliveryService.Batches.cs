@@ -42,7 +42,8 @@ public sealed partial class DeliveryService
     {
         ArgumentNullException.ThrowIfNull(batch);
         var digests = new DigestBuilder(new BatchReadCache(analyses, options.Value.BatchCacheEntries), options, time);
-        int active = 0, sent = 0, failed = 0, empty = 0;
+        var total = DigestRunSummary.None;
+        var gate = new object();
         await Parallel.ForEachAsync(batch.SubscriptionIds.Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
             async (id, ct) =>
@@ -52,32 +53,29 @@ public sealed partial class DeliveryService
                 {
                     return;
                 }
-                Interlocked.Increment(ref active);
-                var (s, f, e) = await RunSubscriptionAsync(subscription, digests, ct).ConfigureAwait(false);
-                Interlocked.Add(ref sent, s);
-                Interlocked.Add(ref failed, f);
-                Interlocked.Add(ref empty, e);
+                var one = await RunSubscriptionAsync(subscription, digests, ct).ConfigureAwait(false);
+                lock (gate)
+                {
+                    total += one;
+                }
             }).ConfigureAwait(false);
-        var summary = new DigestRunSummary(active, sent, failed, empty);
-        LogBatch(logger, batch.SubscriptionIds.Count, summary.Subscriptions, summary.Sent, summary.Failed, summary.Empty);
+        var summary = total;
+        LogBatch(logger, batch.SubscriptionIds.Count, summary.Subscriptions, summary.Sent, summary.Failed, summary.Retried, summary.Held, summary.NotDue, summary.Empty);
         return summary;
     }
 
     /// <summary>The whole digest run in this process, batch after batch (for <c>alerts deliveries run</c>).</summary>
     public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
     {
-        int active = 0, sent = 0, failed = 0, empty = 0;
+        var total = DigestRunSummary.None;
         await foreach (var batch in PlanBatchesAsync(cancellationToken).ConfigureAwait(false))
         {
-            var result = await RunBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-            active += result.Subscriptions;
-            sent += result.Sent;
-            failed += result.Failed;
-            empty += result.Empty;
+            total += await RunBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        return new DigestRunSummary(active, sent, failed, empty);
+        LogRun(logger, total.Subscriptions, total.Sent, total.Failed, total.Retried, total.Held, total.NotDue, total.Empty);
+        return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest batch of {Ids} ids: {Subscriptions} active, {Sent} sent, {Failed} failed, {Empty} with nothing new")]
-    private static partial void LogBatch(ILogger logger, int ids, int subscriptions, int sent, int failed, int empty);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest batch of {Ids} ids: {Subscriptions} active, {Sent} sent, {Failed} failed, {Retried} retried, {Held} held by another run, {NotDue} not yet due, {Empty} with nothing new")]
+    private static partial void LogBatch(ILogger logger, int ids, int subscriptions, int sent, int failed, int retried, int held, int notDue, int empty);
 }
