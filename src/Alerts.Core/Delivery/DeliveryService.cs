@@ -1,3 +1,4 @@
+using Alerts.Analysis;
 using Alerts.Digests;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -56,7 +57,8 @@ public sealed partial class DeliveryService(
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleIds);
-        var analysis = await analyses.GetAnalysisAsync(articleId, cancellationToken).ConfigureAwait(false);
+        // With its query matches, which are stored apart: each subscriber's digest takes only its own.
+        var analysis = await analyses.GetStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
         if (analysis is null)
         {
             LogMissingAnalysis(logger, articleId);
@@ -67,8 +69,8 @@ public sealed partial class DeliveryService(
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (subscription is not { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate }
-                || !subscription.WatchedRuleIds().Any(ruleIds.Contains)
-                || builder.BuildImmediate(subscription, analysis) is not { } digest)
+                || await builder.BuildImmediateAsync(subscription, analysis, cancellationToken).ConfigureAwait(false) is not { } digest
+                || !digest.Articles.SelectMany(a => a.Matches).Any(m => ruleIds.Contains(m.Rule)))
             {
                 continue;
             }
