@@ -98,6 +98,7 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Offset))
                 .Take(MainEntities)
                 .Select(g => g.First())],
+            EntityGroups = Digests.EntityGroups.Of(analysis.Entities),
         };
     }
 }
