@@ -77,6 +77,11 @@ public static class QueryInWords
                     }
                     else if (token.Kind == Kind.Field)
                     {
+                        // A field names what follows it: nothing, or an operator, is not a query we can read.
+                        if (i + 1 >= tokens.Count || tokens[i + 1].Kind is not (Kind.Term or Kind.Phrase or Kind.Regex or Kind.Range or Kind.Open))
+                        {
+                            throw new FormatException();
+                        }
                         Append(output, FieldInWords(token.Text));
                         afterOperand = false;
                     }
