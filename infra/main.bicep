@@ -79,8 +79,8 @@ var analysesContainer = 'analyses'
 var statusTable = 'articles'
 // Blob-created events Event Grid could not deliver after its retries, kept for a look and a replay.
 var deadLetterContainer = 'article-events-deadletter'
-var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer, deadLetterContainer]
-var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
+var containers = [articlesContainer, analysesContainer, 'querymatches', 'digests', 'keys', deploymentContainer, deadLetterContainer]
+var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'deliveries']
 var queues = ['immediate-deliveries']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {

@@ -65,9 +65,9 @@ public sealed partial class ArticleProcessor(
             };
             // Before the status row: a run that dies in between is retried and notifies again, and immediate
             // delivery is keyed by article, so the repeat sends nothing twice.
-            if (status == UploadStatus.Analysed && analysis.Matches.Count > 0)
+            if (status == UploadStatus.Analysed && analysis.Matches.Count + analysis.QueryMatches.Count > 0)
             {
-                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
+                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Concat(analysis.QueryMatches).Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
             }
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }

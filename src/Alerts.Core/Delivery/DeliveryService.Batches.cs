@@ -41,7 +41,7 @@ public sealed partial class DeliveryService
     public async Task<DigestRunSummary> RunBatchAsync(DigestBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var digests = new DigestBuilder(new BatchReadCache(analyses, options.Value.BatchCacheEntries), options, time);
+        var digests = builder.ReadingThrough(new BatchReadCache(analyses, options.Value.BatchCacheEntries));
         var total = DigestRunSummary.None;
         var gate = new object();
         await Parallel.ForEachAsync(batch.SubscriptionIds.Distinct(StringComparer.Ordinal),

@@ -1,3 +1,4 @@
+using Alerts.Analysis;
 using Alerts.Digests;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -29,7 +30,8 @@ public sealed partial class DeliveryService(
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleIds);
-        var analysis = await analyses.GetAnalysisAsync(articleId, cancellationToken).ConfigureAwait(false);
+        // With its query matches, which are stored apart: each subscriber's digest takes only its own.
+        var analysis = await analyses.GetStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
         if (analysis is null)
         {
             LogMissingAnalysis(logger, articleId);
@@ -39,11 +41,14 @@ public sealed partial class DeliveryService(
         var sent = 0;
         var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
         // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
-        await Parallel.ForEachAsync(ImmediateSubscribersAsync(rules, cancellationToken),
+        await Parallel.ForEachAsync(ImmediateSubscribersAsync(cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
             async (subscription, ct) =>
             {
-                if (builder.BuildImmediate(subscription, analysis) is not { } digest)
+                // Built from the subscriber's own view (catalogue rules and its own queries): only a match of the
+                // rules this message is about makes an alert.
+                if (await builder.BuildImmediateAsync(subscription, analysis, ct).ConfigureAwait(false) is not { } digest
+                    || !digest.Articles.SelectMany(a => a.Matches).Any(m => rules.Contains(m.Rule)))
                 {
                     return;
                 }
@@ -59,11 +64,11 @@ public sealed partial class DeliveryService(
         return sent;
     }
 
-    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync(HashSet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate } && subscription.WatchedRuleIds().Any(rules.Contains))
+            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
             {
                 yield return subscription;
             }

@@ -14,10 +14,14 @@ public sealed class BatchReadCache(IAnalysisStore store, int capacity) : IAnalys
 {
     private readonly ConcurrentDictionary<(string Rule, DateTimeOffset Start, DateTimeOffset End), Lazy<Task<IReadOnlyList<RuleMatchRef>>>> _matches = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ArticleAnalysis?>>> _analyses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<RuleMatch>>>> _queryMatches = new(StringComparer.Ordinal);
     private int _entries;
 
     public Task<ArticleAnalysis?> GetAnalysisAsync(string articleId, CancellationToken cancellationToken) =>
         Cached(_analyses, articleId, () => store.GetAnalysisAsync(articleId, CancellationToken.None), cancellationToken);
+
+    public Task<IReadOnlyList<RuleMatch>> GetQueryMatchesAsync(string articleId, CancellationToken cancellationToken) =>
+        Cached(_queryMatches, articleId, () => store.GetQueryMatchesAsync(articleId, CancellationToken.None), cancellationToken);
 
     public Task<IReadOnlyList<RuleMatchRef>> GetRuleMatchesAsync(string ruleId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
         Cached(_matches, (ruleId, windowStart, windowEnd), () => store.GetRuleMatchesAsync(ruleId, windowStart, windowEnd, CancellationToken.None), cancellationToken);
