@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Delivery;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -16,19 +15,9 @@ public static class DigestBatchDecoder
 
     public static DigestBatch Decode(string body, string messageId)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        DigestBatch? batch;
-        try
-        {
-            batch = JsonSerializer.Deserialize<DigestBatch>(body, AlertsJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(messageId, $"not a JSON object with subscriptionIds (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
-        }
+        var batch = QueueMessageJson.Read<DigestBatch>(body, StorageNames.DigestBatchQueue, messageId, "subscriptionIds");
         return batch switch
         {
-            null => throw Malformed(messageId, "the body is JSON null"),
             { SubscriptionIds: null or [] } => throw Malformed(messageId, "subscriptionIds is missing or empty"),
             { SubscriptionIds.Count: > MaxIds } => throw Malformed(messageId, $"more than {MaxIds} subscription ids"),
             { SubscriptionIds: var ids } when !ids.All(SubscriptionIds.IsValid) => throw Malformed(messageId, "subscriptionIds holds an invalid id"),
