@@ -3,6 +3,7 @@ using Alerts.Channels.Email;
 using Alerts.Delivery;
 using Alerts.Entities;
 using Alerts.Language;
+using Alerts.Outcomes;
 using Alerts.Storage;
 using Alerts.Subscriptions;
 using Azure.Core;
@@ -50,6 +51,7 @@ public static class AlertsAzureServiceCollectionExtensions
             clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
         });
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
+        services.TryAddSingleton<IResultsReader, AzureResultsReader>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();
         services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();

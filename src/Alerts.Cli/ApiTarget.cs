@@ -34,10 +34,21 @@ internal sealed class ApiTarget
 
     public ISubscriptionsClient CreateClient(ParseResult result)
     {
-        var api = result.GetValue(Api) ?? (Environment.GetEnvironmentVariable("ALERTS_API_URL") is { Length: > 0 } url ? new Uri(url) : null);
-        var key = result.GetValue(Key) ?? Environment.GetEnvironmentVariable("ALERTS_API_KEY");
+        var (api, key) = Resolve(result);
         return api is not null
             ? new ApiSubscriptionsClient(api, key)
             : new DirectSubscriptionsClient(CliServices.Build(CliConfiguration.Build()));
     }
+
+    public IResultsClient CreateResultsClient(ParseResult result)
+    {
+        var (api, key) = Resolve(result);
+        return api is not null
+            ? new ApiResultsClient(api, key)
+            : new DirectResultsClient(CliServices.Build(CliConfiguration.Build()));
+    }
+
+    private (Uri? Api, string? Key) Resolve(ParseResult result) =>
+        (result.GetValue(Api) ?? (Environment.GetEnvironmentVariable("ALERTS_API_URL") is { Length: > 0 } url ? new Uri(url) : null),
+            result.GetValue(Key) ?? Environment.GetEnvironmentVariable("ALERTS_API_KEY"));
 }

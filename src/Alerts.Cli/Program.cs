@@ -17,7 +17,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
     ReceiveCommand.Create(),
     PoisonCommands.Create(),
 };
-foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
+foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()).Concat(ResultsCommands.Create()))
 {
     root.Subcommands.Add(command);
 }

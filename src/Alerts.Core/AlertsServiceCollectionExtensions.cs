@@ -38,7 +38,7 @@ public static class AlertsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Subscriptions, digests and their delivery: the API's handlers, the digest run and immediate alerts.</summary>
+    /// <summary>Subscriptions, digests and their delivery: the API's handlers (subscriptions and results), the digest run and immediate alerts.</summary>
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -48,6 +48,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionLinks, SubscriptionLinks>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionApi>();
+        services.TryAddSingleton<ResultsApi>();
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddSingleton<DeliveryService>();

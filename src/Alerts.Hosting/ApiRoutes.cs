@@ -3,7 +3,7 @@ using Alerts.Api;
 namespace Alerts.Hosting;
 
 /// <summary>
-/// The route table of the subscription API. The function app declares one <c>[HttpTrigger]</c> per entry (the Functions
+/// The route table of the HTTP API (subscriptions and results). The function app declares one <c>[HttpTrigger]</c> per entry (the Functions
 /// host needs attributes) and the local host maps them in a loop; a test holds the two to this table.
 /// </summary>
 public static class ApiRoutes
@@ -18,6 +18,9 @@ public static class ApiRoutes
     public const string Unsubscribe = nameof(Unsubscribe);
     public const string ConfirmSubscription = nameof(ConfirmSubscription);
     public const string SendDigestNow = nameof(SendDigestNow);
+    public const string ListArticles = nameof(ListArticles);
+    public const string GetArticle = nameof(GetArticle);
+    public const string ListRuleMatches = nameof(ListRuleMatches);
 
     /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
     public const string Prefix = "api";
@@ -38,6 +41,12 @@ public static class ApiRoutes
             : api.UnsubscribePageAsync(r.QueryValue("token"), r.Aborted)),
         new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
         new(SendDigestNow, ["POST"], "subscriptions/{id}/send-digest", ApiAuth.Function, (api, r) => api.SendDigestNowAsync(IdOf(r), r.Aborted)),
+        // What the pipeline did (ResultsApi): uploads newest first, one analysis, a rule's matches in a window.
+        new(ListArticles, ["GET"], "articles", ApiAuth.Function, (_, r) => r.Service<ResultsApi>()
+            .ListArticlesAsync(r.QueryValue("limit"), r.QueryValue("status"), r.QueryValue("continuation"), r.Aborted)),
+        new(GetArticle, ["GET"], "articles/{id}", ApiAuth.Function, (_, r) => r.Service<ResultsApi>().GetArticleAsync(IdOf(r), r.Aborted)),
+        new(ListRuleMatches, ["GET"], "rules/{id}/matches", ApiAuth.Function, (_, r) => r.Service<ResultsApi>()
+            .ListRuleMatchesAsync(IdOf(r), r.QueryValue("from"), r.QueryValue("to"), r.QueryValue("limit"), r.QueryValue("continuation"), r.Aborted)),
     ];
 
     public static ApiRoute Get(string name) =>

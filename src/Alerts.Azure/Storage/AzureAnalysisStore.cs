@@ -17,8 +17,6 @@ namespace Alerts.Storage;
 /// </summary>
 public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClient tables) : IAnalysisStore
 {
-    private const string UploadPartition = "upload";
-
     private readonly BlobContainerClient _analyses = blobs.GetBlobContainerClient(StorageNames.AnalysesContainer);
     private readonly TableClient _uploads = tables.GetTableClient(StorageNames.ArticlesTable);
     private readonly TableClient _matches = tables.GetTableClient(StorageNames.MatchesTable);
@@ -153,42 +151,54 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
     public async Task<UploadRecord?> GetUploadAsync(string name, CancellationToken cancellationToken)
     {
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _uploads.GetEntityIfExistsAsync<TableEntity>(UploadPartition, TableKeys.Escape(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue || response.Value is not { } e)
-        {
-            return null;
-        }
-        return new UploadRecord
-        {
-            Name = e.GetString("Name") ?? name,
-            Status = StoredValue.Parse<UploadStatus>(e.GetString("Status")),
-            ArticleId = e.GetString("ArticleId"),
-            Title = e.GetString("Title"),
-            Reason = e.GetString("Reason"),
-            Message = e.GetString("Message"),
-            MatchCount = e.GetInt32("MatchCount") ?? 0,
-            Extractor = e.GetString("Extractor"),
-            Time = e.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
-        };
+        var response = await _uploads.GetEntityIfExistsAsync<TableEntity>(UploadRows.Partition, TableKeys.Escape(name), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } e ? UploadRows.Read(e, name) : null;
     }
 
+    /// <summary>
+    /// Writes the status row and its newest-first index row (<see cref="UploadRows"/>) in one transaction, dropping the
+    /// index row of the status it replaces. Conditional on the row read first: of two runs racing on one blob, the
+    /// loser reads again and writes over the winner, and either way one index row is left.
+    /// </summary>
     public async Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(UploadPartition, TableKeys.Escape(record.Name))
+        var rowKey = TableKeys.Escape(record.Name);
+        var indexKey = UploadRows.IndexKey(record.Time, rowKey);
+        var dropOldIndex = true;
+        for (var attempt = 1; ; attempt++)
         {
-            ["Name"] = Truncate(record.Name, 1024),
-            ["Status"] = StoredValue.Of(record.Status),
-            ["ArticleId"] = record.ArticleId,
-            ["Title"] = record.Title is null ? null : Truncate(record.Title, 1000),
-            ["Reason"] = record.Reason,
-            ["Message"] = record.Message is null ? null : Truncate(record.Message, 4000),
-            ["MatchCount"] = record.MatchCount,
-            ["Extractor"] = record.Extractor,
-            ["Time"] = record.Time,
-        };
-        await _uploads.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var current = await _uploads.GetEntityIfExistsAsync<TableEntity>(UploadRows.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = current.HasValue ? current.Value : null;
+            var status = UploadRows.Entity(record, rowKey);
+            status[UploadRows.IndexKeyColumn] = indexKey;
+            var index = UploadRows.Entity(record, indexKey);
+            List<TableTransactionAction> actions =
+            [
+                existing is null
+                    ? new(TableTransactionActionType.Add, status)
+                    : new(TableTransactionActionType.UpdateReplace, status, existing.ETag),
+                new(TableTransactionActionType.UpsertReplace, index),
+            ];
+            if (dropOldIndex && existing?.GetString(UploadRows.IndexKeyColumn) is { } oldIndex && oldIndex != indexKey)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(UploadRows.Partition, oldIndex), ETag.All));
+            }
+            try
+            {
+                await _uploads.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (attempt < 5 && ex.Status is 404 or 409 or 412)
+            {
+                // 409/412: another run wrote the row since it was read; read again. 404: the old index row is gone.
+                if (ex.Status == 404 && ex.FailedTransactionActionIndex == 2)
+                {
+                    dropOldIndex = false;
+                }
+            }
+        }
     }
 
     /// <summary>Sortable by time: UTC ticks, zero-padded, then the article id.</summary>
