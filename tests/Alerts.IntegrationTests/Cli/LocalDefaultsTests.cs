@@ -13,6 +13,7 @@ public sealed class LocalDefaultsTests
     [InlineData("send-digests")]
     [InlineData("subscriptions")]
     [InlineData("deliveries")]
+    [InlineData("articles")]
     public async Task A_storage_command_works_with_only_the_storage_set(string command)
     {
         await using var storage = new RestartableAzurite();
@@ -28,6 +29,7 @@ public sealed class LocalDefaultsTests
     [InlineData("send-digests", "Alerts:Digests:MaxArticles", "many", "Alerts:Digests:MaxArticles")]
     [InlineData("subscriptions", "AlertsStorage", "not a connection string", "AlertsStorage")]
     [InlineData("deliveries", "AlertsStorage", "not a connection string", "AlertsStorage")]
+    [InlineData("articles", "AlertsStorage", "not a connection string", "AlertsStorage")]
     public async Task A_bad_setting_is_one_line_that_names_it(string command, string setting, string value, string named)
     {
         await using var storage = new RestartableAzurite();

@@ -62,6 +62,20 @@ public class RouteTableTests
     }
 
     [Fact]
+    public void The_results_routes_are_reads_behind_a_function_key()
+    {
+        Assert.Equal(
+            [
+                "GetArticle: GET /api/articles/{id} (Function)",
+                "ListArticles: GET /api/articles (Function)",
+                "ListRuleMatches: GET /api/rules/{id}/matches (Function)",
+            ],
+            Table().Where(r => r.StartsWith(ApiRoutes.ListArticles + ":", StringComparison.Ordinal)
+                || r.StartsWith(ApiRoutes.GetArticle + ":", StringComparison.Ordinal)
+                || r.StartsWith(ApiRoutes.ListRuleMatches + ":", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void An_unknown_route_name_is_a_clear_error()
     {
         var error = Assert.Throws<ArgumentException>(() => ApiRoutes.Get("NoSuchRoute"));
