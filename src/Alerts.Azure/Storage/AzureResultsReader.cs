@@ -113,7 +113,7 @@ public sealed class AzureResultsReader(BlobServiceClient blobs, TableServiceClie
             var sliceStart = TicksKey(Math.Max(windowStart.UtcTicks, endTicks - Math.Min(span, endTicks)));
             var filter = $"PartitionKey eq {TableKeys.Quote(ruleId)} and RowKey ge {TableKeys.Quote(sliceStart)} and RowKey lt {TableKeys.Quote(sliceEnd)}";
             var slice = new List<(string, string, DateTimeOffset)>();
-            await foreach (var row in _ruleMatches.QueryAsync<TableEntity>(filter, select: ["ArticleId", "MatchedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in _ruleMatches.QueryAsync<TableEntity>(filter, select: ["RowKey", "ArticleId", "MatchedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 slice.Add((row.RowKey, row.GetString("ArticleId") ?? "", row.GetDateTimeOffset("MatchedAt") ?? windowStart));
             }
