@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Alerts.IntegrationTests.Cli;
 using Alerts.IntegrationTests.Faults;
 
@@ -12,7 +11,7 @@ namespace Alerts.IntegrationTests.Journeys;
 /// ones that keep it apart from other tests on this machine: its own Azurite and free ports instead of 10000-10002,
 /// 1025, 1080 and 7071; and a digest timer that never fires, so the clock's hour cannot send a digest the journey did not ask for.
 /// </summary>
-internal sealed partial class LocalRun : IAsyncDisposable
+internal sealed class LocalRun : IAsyncDisposable
 {
     /// <summary>Generous, for a loaded 2-core machine; a healthy start takes a few seconds.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
@@ -118,7 +117,7 @@ internal sealed partial class LocalRun : IAsyncDisposable
     {
         var lines = Run.Lines.Where(l => l.Length > 0).ToList();
         Assert.NotEmpty(lines);
-        Assert.All(lines, l => Assert.Matches(LogLine(), l));
+        Assert.All(lines, l => Assert.Matches(RunLogStyle.Line(), l));
         Assert.Contains(lines, l => l.Contains(Inbox.FullName, StringComparison.Ordinal));
         foreach (var secret in neverShown)
         {
@@ -142,7 +141,4 @@ internal sealed partial class LocalRun : IAsyncDisposable
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^\d\d:\d\d:\d\d (trce|dbug|info|warn|fail|crit): [\w.]+\[-?\d+\] \S")]
-    private static partial Regex LogLine();
 }
