@@ -3,29 +3,32 @@ using System.Globalization;
 using Alerts.LocalHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Spectre.Console;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Cli;
 
 /// <summary>
 /// <c>alerts run</c>: the whole pipeline locally, without Azure Functions Core Tools: Azurite (started if needed), the
 /// blob, queue and timer triggers on the WebJobs SDK, the subscription API on :7071, and optionally a mail catcher.
+/// Everything it prints is a log line in the local host's one style (<see cref="LocalLogging"/>).
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
     public static Command Create()
     {
-        var mail = new Option<bool>("--mail") { Description = "Run the local mail catcher (maildev): SMTP on 1025, inbox at http://localhost:1080." };
+        var mail = new Option<bool>("--mail") { Description = "Run the local mail catcher (maildev): SMTP on the Alerts:Email:SmtpPort setting (1025), inbox at http://localhost:1080." };
+        var inbox = new Option<int>("--mail-inbox-port") { Description = "With --mail: the port of the mail catcher's inbox (web and REST API).", DefaultValueFactory = _ => 1080 };
         var watch = new Option<string?>("--watch") { Description = "Upload files dropped into this folder to the articles container." };
         var port = new Option<int>("--port") { Description = "Port of the subscription API.", DefaultValueFactory = _ => 7071 };
-        var command = new Command("run", "Run the pipeline locally against Azurite: triggers, API, digests.") { mail, watch, port };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(mail), result.GetValue(watch), result.GetValue(port), ct));
+        var command = new Command("run", "Run the pipeline locally against Azurite: triggers, API, digests.") { mail, inbox, watch, port };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(mail), result.GetValue(inbox), result.GetValue(watch), result.GetValue(port), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool mail, string? watch, int port, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool mail, int inboxPort, string? watch, int port, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
+        using var logging = LoggerFactory.Create(l => l.AddLocalConsole());
+        var log = logging.CreateLogger("Alerts.LocalHost.Run");
         var root = RepoRoot.Find();
         var options = new LocalHostOptions { ApiUrl = new Uri($"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}"), WatchFolder = watch is null ? null : Path.GetFullPath(watch) };
         var configuration = CliConfiguration.Build(options);
@@ -39,30 +42,37 @@ internal static class RunCommand
                     ["--silent", "--location", Path.Combine(root, ".azurite"), "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--skipApiVersionCheck", "--loose"],
                     10002, cancellationToken).ConfigureAwait(false);
                 services.Add(azurite);
-                Report(console, "Azurite", azurite.Reused ? "already running on 127.0.0.1:10000-10002" : "started on 127.0.0.1:10000-10002, data in .azurite/");
+                LogReady(log, "Azurite", azurite.Reused ? "already running on 127.0.0.1:10000-10002" : "started on 127.0.0.1:10000-10002, data in .azurite/");
             }
             if (mail)
             {
-                var maildev = await NodeService.StartAsync("maildev", root, "maildev", ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", "1025", "--web", "1080"], 1025, cancellationToken).ConfigureAwait(false);
+                // It listens where the pipeline sends: the configured SMTP port (1025 unless set otherwise).
+                var smtp = configuration["Alerts:Email:SmtpPort"] ?? "1025";
+                if (!int.TryParse(smtp, NumberStyles.None, CultureInfo.InvariantCulture, out var smtpPort))
+                {
+                    throw new InvalidOperationException($"Alerts:Email:SmtpPort is '{smtp}', not a port number: the mail catcher cannot listen there.");
+                }
+                var maildev = await NodeService.StartAsync("maildev", root, "maildev",
+                    ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", smtp, "--web", inboxPort.ToString(CultureInfo.InvariantCulture)], smtpPort, cancellationToken).ConfigureAwait(false);
                 services.Add(maildev);
-                Report(console, "Mail catcher", (maildev.Reused ? "already running" : "started") + ": SMTP 127.0.0.1:1025, inbox http://localhost:1080");
+                LogMailCatcher(log, maildev.Reused ? "already running" : "started", smtpPort, inboxPort);
             }
 
             using var host = LocalHostBuilder.Build(configuration, options);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            Report(console, "Subscription API", options.ApiUrl + "api/ (subscriptions, rules, unsubscribe, confirm)");
-            Report(console, "Triggers", $"articles/{{name}} (blob), {Storage.StorageNames.ImmediateQueue} (queue), digests on '{configuration["DigestSchedule"]}'");
+            LogApi(log, options.ApiUrl);
+            LogTriggers(log, Storage.StorageNames.ImmediateQueue, configuration["DigestSchedule"]);
             if (options.WatchFolder is { } folder)
             {
-                Report(console, "Watching", $"{folder}: drop .txt, .md, .html or .json files here");
+                LogWatching(log, folder);
             }
-            console.MarkupLine("[grey]Ctrl+C stops everything this command started.[/]");
+            LogReady(log, "Ready", "Ctrl+C stops everything this command started");
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
         catch (InvalidOperationException ex)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{ex.Message}[/]");
+            LogFailed(log, ex.Message);
             return 1;
         }
         finally
@@ -74,6 +84,21 @@ internal static class RunCommand
         }
     }
 
-    private static void Report(IAnsiConsole console, string what, string where) =>
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]✓[/] {what} [grey]{where}[/]");
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{What}: {Where}")]
+    private static partial void LogReady(ILogger logger, string what, string where);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Mail catcher {State}: SMTP 127.0.0.1:{SmtpPort}, inbox http://localhost:{InboxPort}")]
+    private static partial void LogMailCatcher(ILogger logger, string state, int smtpPort, int inboxPort);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Subscription API: {ApiUrl}api/ (subscriptions, rules, unsubscribe, confirm)")]
+    private static partial void LogApi(ILogger logger, Uri apiUrl);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Triggers: articles/{{name}} (blob), {Queue} (queue), digests on '{Schedule}'")]
+    private static partial void LogTriggers(ILogger logger, string queue, string? schedule);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Watching {Folder}: drop .txt, .md, .html or .json files here")]
+    private static partial void LogWatching(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Problem}")]
+    private static partial void LogFailed(ILogger logger, string problem);
 }

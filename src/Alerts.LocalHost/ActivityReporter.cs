@@ -1,54 +1,40 @@
-using System.Globalization;
 using Alerts.Analysis;
-using Alerts.Delivery;
 using Alerts.Storage;
-using Spectre.Console;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.LocalHost;
 
-/// <summary>What the local host tells the person running it: each article analysed, each digest run, each alert sent.</summary>
-public sealed class ActivityReporter(IAnsiConsole console, TimeProvider time)
+/// <summary>
+/// What the local host tells the person running it, in the one log style (<see cref="LocalLogging"/>): each file
+/// uploaded and each article analysed with the rules it met. Refused articles, digests and alerts sent are logged by
+/// the pipeline itself; nothing here names a subscriber.
+/// </summary>
+public sealed partial class ActivityReporter(ILogger<ActivityReporter> logger)
 {
-    private string Now => time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
     public void ArticleProcessed(ProcessingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var upload = result.Upload;
-        if (upload.Status == UploadStatus.Failed)
+        // A refused upload is logged as a warning by the processor, with its reason.
+        if (result.Upload.Status == UploadStatus.Failed || result.Analysis is not { } analysis)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [red]✗ {upload.Name}[/]: refused ({upload.Reason}) {upload.Message}");
             return;
         }
-        var analysis = result.Analysis!;
-        var counts = string.Join(", ", analysis.Entities.GroupBy(e => e.Category).OrderByDescending(g => g.Count())
-            .Select(g => $"{g.Count()} {g.Key}"));
-        var rules = analysis.Matches.Count == 0 ? "no rule matched" : string.Join(", ", analysis.Matches.Select(m => m.Rule));
-        var status = upload.Status == UploadStatus.Duplicate ? " [yellow](duplicate of an earlier upload)[/]" : "";
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [blue]■[/] [bold]{analysis.Article.Title ?? upload.Name}[/]{status}");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"           [grey]{upload.Name} · {analysis.Extractor} · {counts}[/]");
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"           rules: [yellow]{rules}[/]");
+        var entities = string.Join(", ", analysis.Entities.GroupBy(e => e.Category).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
+        var rules = analysis.Matches.Count == 0 ? "none" : string.Join(", ", analysis.Matches.Select(m => m.Rule));
+        var duplicate = result.Upload.Status == UploadStatus.Duplicate ? " (a duplicate of an earlier upload)" : "";
+        LogAnalysed(logger, analysis.Article.Title ?? result.Upload.Name, duplicate, result.Upload.Name, analysis.Extractor, entities, rules);
     }
 
-    public void DigestRun(DigestRunSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        if (summary.Sent + summary.Failed + summary.Held > 0)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]✉[/] digest batch: {summary.Sent} sent, {summary.Failed} failed, {summary.Retried} retried, {summary.Held} held by another run ({summary.Subscriptions} active subscriptions)");
-        }
-    }
+    public void Uploaded(string file, string blob) => LogUploaded(logger, file, blob);
 
-    public void ImmediateSent(string articleId, int sent)
-    {
-        if (sent > 0)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]⚡[/] immediate alert for {articleId[..12]}… sent to {sent} subscriber(s)");
-        }
-    }
+    public void Warning(string message) => LogWarning(logger, message);
 
-    public void Uploaded(string file, string blob) =>
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now} ↑ {file} → articles/{blob}[/]");
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Analysed \"{Title}\"{Duplicate} from {Name} ({Extractor}: {Entities}); rules: {Rules}")]
+    private static partial void LogAnalysed(ILogger logger, string title, string duplicate, string name, string extractor, string entities, string rules);
 
-    public void Warning(string message) => console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]! {message}[/]");
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Uploaded {File} to articles/{Blob}")]
+    private static partial void LogUploaded(ILogger logger, string file, string blob);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogWarning(ILogger logger, string message);
 }

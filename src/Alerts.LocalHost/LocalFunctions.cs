@@ -6,8 +6,8 @@ namespace Alerts.LocalHost;
 
 /// <summary>
 /// The function app's triggers on the WebJobs SDK (the engine under the Functions host), for running locally
-/// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler and tells the
-/// person running it what happened. A failure (such as a malformed queue message) is retried and poisoned by the SDK.
+/// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler; what happened is
+/// logged (the analysed article by <see cref="ActivityReporter"/>, deliveries by the delivery service). A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
 public sealed class LocalFunctions(ArticleUploadHandler articles, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
@@ -28,16 +28,13 @@ public sealed class LocalFunctions(ArticleUploadHandler articles, DigestTimerHan
         string id,
         long dequeueCount,
         CancellationToken cancellationToken) =>
-        reporter.DigestRun(await batches.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false));
+        await batches.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
 
     [FunctionName("DeliverImmediate")]
     public async Task DeliverImmediateAsync(
         [QueueTrigger(StorageNames.ImmediateQueue, Connection = StorageNames.Connection)] string message,
         string id,
         long dequeueCount,
-        CancellationToken cancellationToken)
-    {
-        var delivered = await immediate.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
-        reporter.ImmediateSent(delivered.ArticleId, delivered.Sent);
-    }
+        CancellationToken cancellationToken) =>
+        await immediate.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
 }

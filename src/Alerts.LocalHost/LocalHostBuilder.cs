@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace Alerts.LocalHost;
 
@@ -53,12 +52,7 @@ public static class LocalHostBuilder
     {
         var builder = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
-            .ConfigureLogging(logging => logging
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                // The Azure SDK logs the 404s of its own existence probes (queues, containers) as warnings: noise here.
-                .AddFilter((category, level) => category?.StartsWith("Azure.", StringComparison.Ordinal) == true
-                    ? level >= LogLevel.Error
-                    : level >= LogLevel.Warning || (level >= LogLevel.Information && category?.StartsWith("Alerts.Delivery", StringComparison.Ordinal) == true)));
+            .ConfigureLogging(logging => logging.AddLocalConsole());
         triggers?.Invoke(builder);
         return builder
             .ConfigureWebHost(web => web
@@ -74,7 +68,6 @@ public static class LocalHostBuilder
                 var config = context.Configuration;
                 services.AddRouting();
                 services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config).AddAlertsAcsEmail().AddAlertsHosting();
-                services.TryAddSingleton(AnsiConsole.Console);
                 services.TryAddSingleton<ActivityReporter>();
                 services.TryAddSingleton<ArticleUploader>();
                 configure?.Invoke(services);

@@ -13,19 +13,26 @@ public sealed partial class LoopbackOnlyTests
     [Fact]
     public async Task Nothing_that_alerts_run_starts_listens_beyond_loopback()
     {
-        // The mail catcher's ports are fixed (1025, 1080); if another run already holds them, this run reuses it.
-        var startsMail = !await NodeService.IsListeningAsync(1025, CancellationToken.None);
         await using var storage = new RestartableAzurite();
         await storage.StartAsync();
         var port = LoopbackPorts.Free();
-        var settings = new Dictionary<string, string?> { ["AlertsStorage"] = storage.ConnectionString, ["AzureWebJobsStorage"] = storage.ConnectionString };
-        using var run = AlertsCli.Start(settings, "run", "--mail", "--port", port.ToString(CultureInfo.InvariantCulture));
+        // The mail catcher on free ports of its own (SMTP where the pipeline sends, and --mail-inbox-port), not on the
+        // default 1025 and 1080 that another run on this machine may hold.
+        var smtp = LoopbackPorts.Free();
+        var inbox = LoopbackPorts.Free();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AlertsStorage"] = storage.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["Alerts:Email:SmtpPort"] = P(smtp),
+        };
+        using var run = AlertsCli.Start(settings, "run", "--mail", "--mail-inbox-port", P(inbox), "--port", P(port));
         var output = run.StandardOutput.ReadToEndAsync();
         var errors = run.StandardError.ReadToEndAsync();
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (!(await NodeService.IsListeningAsync(port, CancellationToken.None) && (!startsMail || await NodeService.IsListeningAsync(1080, CancellationToken.None))))
+            while (!(await NodeService.IsListeningAsync(port, CancellationToken.None) && await NodeService.IsListeningAsync(smtp, CancellationToken.None) && await NodeService.IsListeningAsync(inbox, CancellationToken.None)))
             {
                 Assert.False(run.HasExited, "alerts run exited");
                 Assert.True(DateTime.UtcNow < deadline, "alerts run did not start its API and mail inbox");
@@ -34,12 +41,9 @@ public sealed partial class LoopbackOnlyTests
 
             var listening = ListeningSockets(Descendants(run.Id));
 
-            Assert.Contains(listening, l => l.EndsWith(":" + port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
-            if (startsMail)
-            {
-                Assert.Contains(listening, l => l.EndsWith(":1080", StringComparison.Ordinal));
-                Assert.Contains(listening, l => l.EndsWith(":1025", StringComparison.Ordinal));
-            }
+            Assert.Contains(listening, l => l.EndsWith(":" + P(port), StringComparison.Ordinal));
+            Assert.Contains(listening, l => l.EndsWith(":" + P(inbox), StringComparison.Ordinal));
+            Assert.Contains(listening, l => l.EndsWith(":" + P(smtp), StringComparison.Ordinal));
             Assert.All(listening, l => Assert.True(l.StartsWith("127.0.0.1:", StringComparison.Ordinal) || l.StartsWith("[::1]:", StringComparison.Ordinal), l));
         }
         finally
@@ -49,6 +53,8 @@ public sealed partial class LoopbackOnlyTests
             _ = await output + await errors;
         }
     }
+
+    private static string P(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The process and every process it started, from /proc.</summary>
     private static HashSet<int> Descendants(int root)

@@ -3,7 +3,6 @@ using Alerts.Hosting;
 using Alerts.LocalHost;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Alerts.IntegrationTests.Hosting;
 
@@ -46,7 +45,5 @@ public sealed class MalformedImmediateMessageTests(AzuriteFixture azurite)
     private static QueueMessage Message(string id, string body) =>
         QueuesModelFactory.QueueMessage(id, "pop-receipt", BinaryData.FromString(body), dequeueCount: 1);
 
-    private ServiceProvider BuildServices() => azurite.BuildServices(configure: s => s
-        .AddSingleton(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }))
-        .AddSingleton<ActivityReporter>());
+    private ServiceProvider BuildServices() => azurite.BuildServices(configure: s => s.AddSingleton<ActivityReporter>());
 }

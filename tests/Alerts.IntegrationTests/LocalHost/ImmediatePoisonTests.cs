@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Alerts.IntegrationTests.Faults;
 using Alerts.LocalHost;
 using Alerts.Storage;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace Alerts.IntegrationTests.LocalHost;
 
@@ -44,7 +42,7 @@ public sealed class ImmediatePoisonTests
         using var host = LocalHostBuilder.Build(
             new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.For(options)).AddInMemoryCollection(settings).Build(),
             options,
-            s => s.AddSingleton<ILoggerProvider>(logs).AddSingleton(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) })));
+            s => s.AddSingleton<ILoggerProvider>(logs));
         await host.StartAsync(ct);
         try
         {
@@ -66,24 +64,5 @@ public sealed class ImmediatePoisonTests
         Assert.Equal(5, malformed.Count(l => l.StartsWith("Warning", StringComparison.Ordinal)));
         Assert.All(malformed, l => Assert.Contains("articleId is not 64 lowercase hex digits", l, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
-    }
-
-    /// <summary>Every log line the host writes, with its level and exception, whatever the category.</summary>
-    private sealed class LogLines : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception}");
-
-        public void Dispose()
-        {
-        }
     }
 }

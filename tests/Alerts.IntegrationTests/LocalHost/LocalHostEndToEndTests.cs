@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Spectre.Console;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Alerts.IntegrationTests.LocalHost;
@@ -48,16 +48,14 @@ public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
             ["DigestSchedule"] = "*/2 * * * * *",
             ["Alerts:Subscriptions:PublicBaseUrl"] = api.ToString(),
         };
-        using var consoleText = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(consoleText), Ansi = AnsiSupport.No });
-        console.Profile.Width = 1000; // no wrapping, so lines can be searched
+        var logs = new LogLines();
         using var host = LocalHostBuilder.Build(
             new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.For(new LocalHostOptions { ApiUrl = api })).AddInMemoryCollection(settings).Build(),
             new LocalHostOptions { ApiUrl = api },
             s =>
             {
                 s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-                s.Replace(ServiceDescriptor.Singleton<IAnsiConsole>(console));
+                s.AddSingleton<ILoggerProvider>(logs);
             });
         await host.StartAsync(ct);
         try
@@ -107,10 +105,8 @@ public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(6), ct);
             Assert.Single(receiver.Digests);
             Assert.Equal(2, smtp.To(address).Count);
-            // What the person running it sees: the article and the rules it met.
-            var shown = consoleText.ToString();
-            Assert.Contains(record.Title!, shown, StringComparison.Ordinal);
-            Assert.Contains("troop-arrivals", shown, StringComparison.Ordinal);
+            // What the person running it sees: the article and the rules it met, on one line.
+            Assert.Contains(logs.Lines, l => l.Contains(record.Title!, StringComparison.Ordinal) && l.Contains("troop-arrivals", StringComparison.Ordinal));
 
             output.WriteLine($"upload → analysed {analysed.TotalMilliseconds:F0} ms; upload → webhook {webhookLatency.TotalMilliseconds:F0} ms");
         }
