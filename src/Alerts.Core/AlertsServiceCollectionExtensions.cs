@@ -50,6 +50,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionApi>();
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddSingleton<DigestBuilder>();
+        services.TryAddSingleton<SubscriptionIndexing>();
         services.TryAddSingleton<DeliveryService>();
         return services;
     }
