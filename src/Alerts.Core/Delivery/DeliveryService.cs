@@ -169,7 +169,12 @@ public sealed partial class DeliveryService(
         {
             return Summary();
         }
-        subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
+        // Read again only when retries ran (their outcomes may have changed it); otherwise it was read just now, and the
+        // claim checks its status once more before anything is sent.
+        if (outstanding.Count > 0)
+        {
+            subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
+        }
         if (subscription.Status != SubscriptionStatus.Active)
         {
             return Summary();

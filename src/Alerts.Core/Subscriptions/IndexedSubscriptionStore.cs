@@ -14,7 +14,7 @@ public sealed class IndexedSubscriptionStore(ISubscriptionStore inner, Subscript
         await inner.AddAsync(subscription, cancellationToken).ConfigureAwait(false);
         if (subscription.Status == SubscriptionStatus.Active)
         {
-            await indexing.SyncAsync(subscription.Id, ct => inner.GetAsync(subscription.Id, ct), [], cancellationToken).ConfigureAwait(false);
+            await indexing.SyncAsync(subscription.Id, ct => inner.GetAsync(subscription.Id, ct), [], cancellationToken, written: subscription).ConfigureAwait(false);
         }
     }
 
@@ -33,7 +33,7 @@ public sealed class IndexedSubscriptionStore(ISubscriptionStore inner, Subscript
         if (after is not null && SubscriptionIndexing.Concerns(before, after))
         {
             var earlier = await indexing.EntriesOfAsync(before, cancellationToken).ConfigureAwait(false);
-            await indexing.SyncAsync(id, ct => inner.GetAsync(id, ct), earlier, cancellationToken).ConfigureAwait(false);
+            await indexing.SyncAsync(id, ct => inner.GetAsync(id, ct), earlier, cancellationToken, written: after).ConfigureAwait(false);
         }
         return after;
     }

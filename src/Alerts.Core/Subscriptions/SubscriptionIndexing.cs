@@ -36,12 +36,13 @@ public sealed partial class SubscriptionIndexing(ISubscriptionIndex index, Query
     /// <summary>
     /// Brings one subscription's rows in line with its stored row, read through <paramref name="read"/>.
     /// <paramref name="earlier"/> are rows an earlier state may have left, removed unless still wanted.
+    /// <paramref name="written"/> is the row just written, when the caller has it: it saves the first read.
     /// </summary>
-    public async Task SyncAsync(string subscriptionId, Func<CancellationToken, Task<Subscription?>> read, IEnumerable<SubscriptionIndexEntry> earlier, CancellationToken cancellationToken)
+    public async Task SyncAsync(string subscriptionId, Func<CancellationToken, Task<Subscription?>> read, IEnumerable<SubscriptionIndexEntry> earlier, CancellationToken cancellationToken, Subscription? written = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         var known = new HashSet<SubscriptionIndexEntry>(earlier);
-        var wanted = await EntriesOfAsync(await read(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var wanted = await EntriesOfAsync(written ?? await read(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < MaxSyncRounds; round++)
         {
             if (wanted.Count > 0)

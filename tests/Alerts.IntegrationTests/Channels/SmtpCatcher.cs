@@ -28,7 +28,7 @@ internal sealed class SmtpCatcher : IAsyncDisposable
 
     private int _sessions;
 
-    /// <summary>SMTP sessions (connections) clients have opened so far.</summary>
+    /// <summary>SMTP sessions (connections) opened so far, the readiness probe of each start among them.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
     /// <summary>The settings that point the email channel at this server.</summary>

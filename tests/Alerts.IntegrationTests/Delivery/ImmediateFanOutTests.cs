@@ -74,7 +74,7 @@ public sealed class ImmediateFanOutTests(AzuriteFixture azurite)
         Assert.Equal(1, sent);
         Assert.Equal(stays.Id, Assert.Single(channel.Sends).SubscriptionId);
         var rows = await indexing.ImmediateSubscribersAsync(["state-of-emergency", "troop-arrivals"], CancellationToken.None);
-        Assert.Equal([stays.Id, switches.Id], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { stays.Id, switches.Id }.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("troop-arrivals", Assert.Single(rows[switches.Id]).RuleId); // mended on read
     }
 
