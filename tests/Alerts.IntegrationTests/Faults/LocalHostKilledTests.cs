@@ -41,7 +41,9 @@ public sealed class LocalHostKilledTests
             // The first host never ticks: the test queues the fan-out itself.
             ["DigestSchedule"] = "0 0 0 1 1 *",
             ["Alerts:Digests:BatchSize"] = "10",
-            ["Alerts:Digests:ClaimTimeout"] = "00:00:05",
+            // The dead host's claims expire soon after the restart; longer than any one send (the webhook timeout is
+            // 10 s), so the live host's own claims never lapse mid-send.
+            ["Alerts:Digests:ClaimTimeout"] = "00:00:30",
         };
         await using var services = new AzuriteFixture().BuildServices(settings, s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         var secret = WebhookSignature.NewSecret();
