@@ -88,7 +88,7 @@ var containers = [
   deploymentContainer
   deadLetterContainer
 ]
-var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'deliveries']
+var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'subscriptionindex', 'deliveries']
 var queues = ['immediate-deliveries', 'digest-batches']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -242,6 +242,8 @@ var appSettings = {
   Alerts__Email__SmtpPort: '587'
   Alerts__Email__SmtpUser: ''
   Alerts__Email__UseTls: 'true'
+  Alerts__Email__SmtpConnections: '4'
+  Alerts__Email__SmtpMessagesPerConnection: '100'
   Alerts__Webhooks__Timeout: '00:00:15'
   Alerts__Webhooks__MaxConnectionsPerHost: '16'
 }

@@ -75,6 +75,11 @@ await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new Para
         SigningSecret = "whsec_loadtest",
     }, token));
 Say($"{options.Subscriptions} immediate webhook subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
+// As after a deployment: the index of subscriptions by rule is completed once (alerts subscriptions reindex), so
+// immediate alerts read only their rules' subscribers from then on.
+watch.Restart();
+var reindexed = await host.Services.GetRequiredService<SubscriptionIndexing>().RepairAsync(store, ct);
+Say($"subscription index completed in {watch.Elapsed.TotalSeconds:F1} s ({reindexed})");
 
 await host.StartAsync(ct);
 Say($"local host started (API on {hostOptions.ApiUrl})");
@@ -161,8 +166,11 @@ if (options.DigestSubscriptions > 0 && InTime())
     using var digestTimeout = new CancellationTokenSource(deadline - DateTimeOffset.UtcNow);
     ct = digestTimeout.Token;
     watch.Restart();
+    // Written past the index: the digest fan-out does not read it, and 10,000 subscriptions' index rows are set-up
+    // time, not what this run measures.
+    var rawStore = host.Services.GetRequiredService<TableSubscriptionStore>();
     await Parallel.ForEachAsync(Enumerable.Range(0, options.DigestSubscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-        await store.AddAsync(new Subscription
+        await rawStore.AddAsync(new Subscription
         {
             Id = SubscriptionIds.New(),
             Channel = Channel.Webhook,

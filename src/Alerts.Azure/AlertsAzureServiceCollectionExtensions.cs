@@ -54,7 +54,11 @@ public static class AlertsAzureServiceCollectionExtensions
         services.TryAddSingleton<IResultsReader, AzureResultsReader>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();
-        services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();
+        // The store keeps the subscription index with it (rows by watched rule, for immediate fan-out).
+        services.TryAddSingleton<TableSubscriptionStore>();
+        services.TryAddSingleton<ISubscriptionIndex, TableSubscriptionIndex>();
+        services.TryAddSingleton<SubscriptionIndexing>();
+        services.TryAddSingleton<ISubscriptionStore>(sp => new IndexedSubscriptionStore(sp.GetRequiredService<TableSubscriptionStore>(), sp.GetRequiredService<SubscriptionIndexing>()));
         services.TryAddSingleton<IConfirmationLimits, TableConfirmationLimits>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.TryAddSingleton<ITokenKeyProvider, BlobTokenKeyProvider>();

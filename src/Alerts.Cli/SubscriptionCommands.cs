@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Alerts.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Alerts.Cli;
 
-/// <summary><c>alerts subscribe</c>, <c>alerts subscriptions</c>, <c>alerts unsubscribe</c>.</summary>
+/// <summary><c>alerts subscribe</c>, <c>alerts subscriptions</c> (and <c>reindex</c>), <c>alerts unsubscribe</c>.</summary>
 internal static class SubscriptionCommands
 {
     public static IEnumerable<Command> Create()
@@ -73,6 +74,7 @@ internal static class SubscriptionCommands
         var target = new ApiTarget();
         var command = new Command("subscriptions", "List subscriptions, or show one.") { id, status };
         target.AddTo(command);
+        command.Subcommands.Add(Reindex());
         command.SetAction(async (result, ct) =>
         {
             await using var client = target.CreateClient(result);
@@ -97,6 +99,23 @@ internal static class SubscriptionCommands
                 table.AddRow(Text(s, "id"), Text(s, "channel"), Text(s, "target"), Watches(s!), Cadence(s!), Text(s, "status"), Text(s, "deliveredUntil"));
             }
             AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>alerts subscriptions reindex</c>: mends the subscription index (rows by watched rule that immediate alerts
+    /// read) from the subscriptions themselves. Works on the configured storage; safe to run at any time, or twice.
+    /// </summary>
+    private static Command Reindex()
+    {
+        var command = new Command("reindex", "Repair the index of subscriptions by rule from the subscriptions (storage directly; safe to repeat).");
+        command.SetAction(async (result, ct) =>
+        {
+            await using var services = CliServices.Build(CliConfiguration.Build());
+            var repair = await services.GetRequiredService<SubscriptionIndexing>().RepairAsync(services.GetRequiredService<ISubscriptionStore>(), ct).ConfigureAwait(false);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Subscription index: {repair.Subscriptions} subscriptions checked, {repair.Added} rows added, {repair.Removed} rows removed.");
             return 0;
         });
         return command;

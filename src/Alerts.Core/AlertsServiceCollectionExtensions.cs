@@ -51,6 +51,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<ResultsApi>();
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddSingleton<DigestBuilder>();
+        services.TryAddSingleton<SubscriptionIndexing>();
         services.TryAddSingleton<DeliveryService>();
         return services;
     }

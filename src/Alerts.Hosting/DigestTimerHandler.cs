@@ -1,24 +1,30 @@
 using Alerts.Delivery;
+using Alerts.Subscriptions;
 
 namespace Alerts.Hosting;
 
 /// <summary>
 /// The digest timer of both hosts: it only finds the active subscriptions and queues them in batches on
 /// <see cref="Storage.StorageNames.DigestBatchQueue"/>; <see cref="DigestBatchHandler"/> does the sending, spread over
-/// as many instances as the queue engine runs.
+/// as many instances as the queue engine runs. Its first run on a store whose subscription index was never completed
+/// (subscriptions stored before the index existed) builds the index first.
 /// </summary>
-public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSender queue)
+public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSender queue, SubscriptionIndexing indexing, ISubscriptionStore subscriptions)
 {
     private const int ConcurrentEnqueues = 16;
 
     public async Task<DigestFanOut> HandleAsync(CancellationToken cancellationToken)
     {
-        int subscriptions = 0, batches = 0;
+        if (!await indexing.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await indexing.RepairAsync(subscriptions, cancellationToken).ConfigureAwait(false);
+        }
+        int found = 0, batches = 0;
         var pending = new List<Task>(ConcurrentEnqueues);
         await foreach (var batch in delivery.PlanBatchesAsync(cancellationToken).ConfigureAwait(false))
         {
             pending.Add(queue.EnqueueAsync(batch, cancellationToken));
-            subscriptions += batch.SubscriptionIds.Count;
+            found += batch.SubscriptionIds.Count;
             batches++;
             if (pending.Count == ConcurrentEnqueues)
             {
@@ -27,6 +33,6 @@ public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSen
             }
         }
         await Task.WhenAll(pending).ConfigureAwait(false);
-        return new DigestFanOut(subscriptions, batches);
+        return new DigestFanOut(found, batches);
     }
 }

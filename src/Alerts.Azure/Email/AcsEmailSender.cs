@@ -14,6 +14,8 @@ namespace Alerts.Channels.Email;
 /// Sends through Azure Communication Services Email's REST API (<c>POST {endpoint}/emails:send</c>) with an Entra
 /// token (the app's managed identity), on an Azure.Core pipeline: bearer token, retries that honour
 /// <c>Retry-After</c>, and an <c>Operation-Id</c> derived from the message so a retried request is not sent twice.
+/// A throttle (429) asking for a longer wait than <see cref="AcsRetryPolicy.MaxWaitInProcess"/> is handed back to the
+/// delivery ledger with its wait, which retries no earlier.
 /// </summary>
 public sealed partial class AcsEmailSender : IEmailSender
 {
@@ -29,7 +31,9 @@ public sealed partial class AcsEmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(credential);
         _options = options;
         _logger = logger;
-        _pipeline = HttpPipelineBuilder.Build(clientOptions ?? new AcsEmailClientOptions(), new BearerTokenAuthenticationPolicy(credential, Scope));
+        clientOptions ??= new AcsEmailClientOptions();
+        clientOptions.RetryPolicy ??= new AcsRetryPolicy(clientOptions.Retry.MaxRetries);
+        _pipeline = HttpPipelineBuilder.Build(clientOptions, new BearerTokenAuthenticationPolicy(credential, Scope));
     }
 
     public async Task<DeliveryOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -69,8 +73,7 @@ public sealed partial class AcsEmailSender : IEmailSender
         {
             return DeliveryOutcome.Sent;
         }
-        TimeSpan? retryAfter = response.Headers.TryGetValue("Retry-After", out var value) && int.TryParse(value, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
-        return Failed(message, $"ACS Email HTTP {response.Status}: {ErrorCode(response)}", retryAfter);
+        return Failed(message, $"ACS Email HTTP {response.Status}: {ErrorCode(response)}", RetryAfter.Of(response, DateTimeOffset.UtcNow));
     }
 
     private static object Body(EmailMessage message, EmailOptions settings) => new

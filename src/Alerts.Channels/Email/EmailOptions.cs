@@ -36,6 +36,17 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>TLS to the relay: on connect for port 465, STARTTLS (required) otherwise. <c>false</c> only for a local mail catcher.</summary>
     public bool UseTls { get; set; } = true;
 
+    /// <summary>
+    /// SMTP connections kept open and reused across a batch's sends (provider <c>smtp</c>): at most this many at once,
+    /// each connected and authenticated once.
+    /// </summary>
+    [Range(1, 64)]
+    public int SmtpConnections { get; set; } = 4;
+
+    /// <summary>Messages sent on one SMTP connection before it is closed and a new one opened (relays cap this).</summary>
+    [Range(1, 10_000)]
+    public int SmtpMessagesPerConnection { get; set; } = 100;
+
     /// <summary>The Communication Services endpoint, <c>https://&lt;resource&gt;.communication.azure.com</c> (provider <c>acs</c>).</summary>
     public Uri? AcsEndpoint { get; set; }
 

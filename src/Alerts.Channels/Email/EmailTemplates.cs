@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using Alerts.Digests;
 using Alerts.Rules;
 using Alerts.Subscriptions;
@@ -12,9 +15,21 @@ namespace Alerts.Channels.Email;
 /// Renders emails from the Liquid templates embedded in this assembly (<c>Channels/Email/Templates/*.liquid</c>).
 /// The HTML part is rendered with an HTML encoder, so every piece of article text is encoded; the only raw values
 /// are snippets, which are encoded here before their highlights are wrapped in <c>&lt;mark&gt;</c>.
+/// A digest's content is rendered once for every subscriber who gets the same content (same rules, window and format
+/// make the same articles): the per-recipient parts (the address, the unsubscribe link) are rendered as markers and
+/// filled in per recipient, encoded as the template would have encoded them.
 /// </summary>
 public sealed class EmailTemplates
 {
+    // Rendered contents kept for reuse; past this many the cache starts over (a batch shares a few at most).
+    private const int MaxRendered = 256;
+    // Markers no article can contain: they hold a random value made per process.
+    private static readonly string Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    private static readonly string RecipientMarker = "zrecipient" + Nonce + "z";
+    private static readonly string UnsubscribeMarker = "zunsubscribe" + Nonce + "z";
+    private readonly ConcurrentDictionary<string, Lazy<Task<(string Html, string Text)>>> _rendered = new(StringComparer.Ordinal);
+    private int _renders;
+
     private const string ResourcePrefix = "Alerts.Channels.Email.Templates.";
     private static readonly FluidParser Parser = new();
     private readonly TemplateOptions _options = new() { CultureInfo = CultureInfo.InvariantCulture };
@@ -38,10 +53,15 @@ public sealed class EmailTemplates
                 : $"{Format(digest.WindowStart)} to {Format(digest.WindowEnd)}",
             ["articles"] = digest.Articles.Select(ArticleModel).ToList(),
             ["more_articles"] = digest.MoreArticles,
-            ["recipient"] = subscription.Target,
-            ["unsubscribe_url"] = unsubscribeUrl.AbsoluteUri,
         };
-        var (html, text) = await RenderAsync(_digestHtml, _digestText, model).ConfigureAwait(false);
+        var (sharedHtml, sharedText) = await RenderSharedAsync(model).ConfigureAwait(false);
+        var unsubscribe = unsubscribeUrl.AbsoluteUri;
+        var html = sharedHtml
+            .Replace(RecipientMarker, HtmlEncoder.Default.Encode(subscription.Target), StringComparison.Ordinal)
+            .Replace(UnsubscribeMarker, HtmlEncoder.Default.Encode(unsubscribe), StringComparison.Ordinal);
+        var text = sharedText
+            .Replace(RecipientMarker, subscription.Target, StringComparison.Ordinal)
+            .Replace(UnsubscribeMarker, unsubscribe, StringComparison.Ordinal);
         return new EmailMessage
         {
             To = subscription.Target,
@@ -56,6 +76,33 @@ public sealed class EmailTemplates
                 ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
             },
         };
+    }
+
+    /// <summary>How many times digest content was rendered (not filled in for a recipient): for tests and the log.</summary>
+    public int DigestRenders => Volatile.Read(ref _renders);
+
+    /// <summary>The digest's HTML and text with recipient markers, rendered once per distinct content.</summary>
+    private Task<(string Html, string Text)> RenderSharedAsync(Dictionary<string, object?> model)
+    {
+        // The key is the content itself (everything the templates show), so equal keys render alike.
+        var key = Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(model)));
+        if (_rendered.Count >= MaxRendered)
+        {
+            _rendered.Clear();
+        }
+        var entry = _rendered.GetOrAdd(key, _ => new Lazy<Task<(string, string)>>(() =>
+        {
+            Interlocked.Increment(ref _renders);
+            model["recipient"] = RecipientMarker;
+            model["unsubscribe_url"] = UnsubscribeMarker;
+            return RenderAsync(_digestHtml, _digestText, model);
+        }));
+        var rendering = entry.Value;
+        if (rendering.IsFaulted)
+        {
+            _rendered.TryRemove(new KeyValuePair<string, Lazy<Task<(string, string)>>>(key, entry));
+        }
+        return rendering;
     }
 
     public async Task<EmailMessage> RenderConfirmationAsync(Subscription subscription, Uri confirmUrl)

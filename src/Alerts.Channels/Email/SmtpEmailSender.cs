@@ -9,28 +9,41 @@ using MimeKit;
 
 namespace Alerts.Channels.Email;
 
-/// <summary>Sends through any SMTP relay with MailKit: a local mail catcher, SendGrid, Azure Communication Services SMTP.</summary>
-public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+/// <summary>
+/// Sends through any SMTP relay with MailKit: a local mail catcher, SendGrid, Azure Communication Services SMTP.
+/// Connections are kept and reused across sends (<see cref="SmtpConnectionPool"/>); a kept connection the relay has
+/// dropped is replaced once and the message sent on the new one.
+/// </summary>
+public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly Lazy<SmtpConnectionPool> _pool = new(() => new SmtpConnectionPool(options.Value));
+
+    /// <summary>SMTP connections opened so far by this sender.</summary>
+    public int ConnectionsOpened => _pool.IsValueCreated ? _pool.Value.Opened : 0;
 
     public async Task<DeliveryOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         using var mime = ToMime(message, settings);
-        using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        var pool = _pool.Value;
+        SmtpConnectionPool.Lease? lease = null;
+        var healthy = false;
         try
         {
-            var security = !settings.UseTls ? SecureSocketOptions.None
-                : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-            await client.ConnectAsync(settings.SmtpHost ?? "localhost", settings.SmtpPort, security, cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(settings.SmtpUser))
+            lease = await pool.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken).ConfigureAwait(false);
+                await lease.Client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
             }
-            await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            catch (Exception ex) when (lease.Reused && IsConnectionLost(ex))
+            {
+                // A kept connection the relay closed while it was idle: one new connection, one more try.
+                lease = await pool.ReconnectAsync(lease, cancellationToken).ConfigureAwait(false);
+                await lease.Client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+            }
+            lease.Sent++;
+            healthy = true;
             return DeliveryOutcome.Sent;
         }
         catch (SmtpCommandException ex)
@@ -41,11 +54,29 @@ public sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILog
         {
             return Failed(message, $"SMTP authentication failed: {ex.Message}");
         }
-        catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or TimeoutException)
+        catch (Exception ex) when (IsConnectionLost(ex) || ex is SslHandshakeException or TimeoutException)
         {
             return Failed(message, $"SMTP relay {settings.SmtpHost}:{settings.SmtpPort} unavailable: {ex.Message}");
         }
+        finally
+        {
+            if (lease is not null)
+            {
+                // A connection that failed a command is not trusted with the next message.
+                await pool.ReturnAsync(lease, healthy).ConfigureAwait(false);
+            }
+        }
     }
+
+    public void Dispose()
+    {
+        if (_pool.IsValueCreated)
+        {
+            _pool.Value.Dispose();
+        }
+    }
+
+    private static bool IsConnectionLost(Exception ex) => ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException;
 
     /// <summary>The MIME message: plain-text and HTML alternatives, a stable Message-ID and the extra headers.</summary>
     public static MimeMessage ToMime(EmailMessage message, EmailOptions settings)

@@ -110,7 +110,9 @@ public sealed partial class DeliveryService
         foreach (var rival in rivals)
         {
             if (rival.State != DeliveryState.Pending || rival.Attempts > 0 || Precedes(rival, mine)
-                || await ledger.TryReplaceAsync(rival with { State = DeliveryState.Superseded, LastError = $"Superseded by digest {mine.DigestId}." }, cancellationToken).ConfigureAwait(false) is null)
+                || (await ledger.TryReplaceAsync(rival with { State = DeliveryState.Superseded, LastError = $"Superseded by digest {mine.DigestId}." }, cancellationToken).ConfigureAwait(false) is null
+                    // The write lost: to the rival standing down by itself (then it is out of the way), or to a claim.
+                    && (await ledger.GetAsync(rival.SubscriptionId, rival.DigestId, cancellationToken).ConfigureAwait(false))?.State != DeliveryState.Superseded))
             {
                 return await StandDownAsync(mine, rival.DigestId, cancellationToken).ConfigureAwait(false);
             }

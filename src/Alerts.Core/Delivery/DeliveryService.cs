@@ -20,13 +20,17 @@ public sealed partial class DeliveryService(
     DigestBuilder builder,
     IAnalysisStore analyses,
     IEnumerable<IDigestChannel> channels,
+    SubscriptionIndexing indexing,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
     private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
 
-    /// <summary>Immediate alerts for an article that has just met <paramref name="ruleIds"/>. Safe to call twice for one article.</summary>
+    /// <summary>
+    /// Immediate alerts for an article that has just met <paramref name="ruleIds"/>, to those rules' subscribers only
+    /// (read from the subscription index). Safe to call twice for one article.
+    /// </summary>
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleIds);
@@ -41,7 +45,7 @@ public sealed partial class DeliveryService(
         var sent = 0;
         var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
         // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
-        await Parallel.ForEachAsync(ImmediateSubscribersAsync(cancellationToken),
+        await Parallel.ForEachAsync(ImmediateSubscribersAsync(rules, cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
             async (subscription, ct) =>
             {
@@ -53,7 +57,8 @@ public sealed partial class DeliveryService(
                     return;
                 }
                 await ledger.TryAddAsync(digest, ct).ConfigureAwait(false);
-                // Added now, or by an earlier delivery of this message: either way send it if nobody has.
+                // Added now, or by an earlier delivery of this message: either way send it if nobody has. The claim
+                // re-reads the subscription, so one unsubscribed or paused since it was listed gets nothing.
                 if (await ledger.GetAsync(subscription.Id, digest.Id, ct).ConfigureAwait(false) is { } record
                     && record.IsDue(time.GetUtcNow())
                     && await AttemptAsync(subscription, record, ct).ConfigureAwait(false) == DeliveryResult.Sent)
@@ -64,13 +69,37 @@ public sealed partial class DeliveryService(
         return sent;
     }
 
-    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The active immediate subscribers of <paramref name="rules"/>: from the index once it is complete, each checked
+    /// against its stored row (a stale row is removed on the way); before that, from the whole subscriptions table.
+    /// </summary>
+    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync(IReadOnlySet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+        if (!await indexing.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
+            await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
+                {
+                    yield return subscription;
+                }
+            }
+            yield break;
+        }
+
+        foreach (var (id, rows) in await indexing.ImmediateSubscribersAsync(rules, cancellationToken).ConfigureAwait(false))
+        {
+            var subscription = await subscriptions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            var wanted = await indexing.EntriesOfAsync(subscription, cancellationToken).ConfigureAwait(false);
+            if (subscription is not null && rows.Any(wanted.Contains))
             {
                 yield return subscription;
+            }
+            if (!rows.All(wanted.Contains))
+            {
+                // A row left by a change that raced its index write, or by a crash between the two: mend it now.
+                LogStaleIndexRow(logger, id);
+                await indexing.SyncAsync(id, ct => subscriptions.GetAsync(id, ct), rows, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -140,7 +169,12 @@ public sealed partial class DeliveryService(
         {
             return Summary();
         }
-        subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
+        // Read again only when retries ran (their outcomes may have changed it); otherwise it was read just now, and the
+        // claim checks its status once more before anything is sent.
+        if (outstanding.Count > 0)
+        {
+            subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
+        }
         if (subscription.Status != SubscriptionStatus.Active)
         {
             return Summary();
@@ -278,6 +312,9 @@ public sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} paused: the receiver says it is gone ({Error})")]
     private static partial void LogGone(ILogger logger, string subscriptionId, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} had stale index rows; synced from its stored row")]
+    private static partial void LogStaleIndexRow(ILogger logger, string subscriptionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Immediate alert for article {ArticleId} skipped: its analysis is not stored")]
     private static partial void LogMissingAnalysis(ILogger logger, string articleId);

@@ -29,6 +29,9 @@ public static class StorageNames
 
     public const string SubscriptionsTable = "subscriptions";
 
+    /// <summary>Subscriptions by watched rule (PartitionKey the rule or query id), so immediate alerts read only a rule's subscribers.</summary>
+    public const string SubscriptionIndexTable = "subscriptionindex";
+
     /// <summary>The delivery ledger: one row per digest, with its state and attempts.</summary>
     public const string DeliveriesTable = "deliveries";
 

@@ -26,6 +26,11 @@ internal sealed class SmtpCatcher : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages => _store.Messages;
 
+    private int _sessions;
+
+    /// <summary>SMTP sessions (connections) opened so far, the readiness probe of each start among them.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
     /// <summary>The settings that point the email channel at this server.</summary>
     public Dictionary<string, string?> Settings => new()
     {
@@ -52,6 +57,7 @@ internal sealed class SmtpCatcher : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
         // Wait until the port accepts connections.

@@ -27,6 +27,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
     private readonly ConcurrentQueue<JsonElement> _bodies = new();
     private readonly ConcurrentQueue<string> _operationIds = new();
     private readonly X509Certificate2 _certificate = LoopbackCertificate.Create();
+    private string? _retryAfter;
     private WebApplication? _app;
     private Uri? _endpoint;
 
@@ -73,6 +74,10 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         _bodies.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
         var (status, body) = _script.TryDequeue(out var next) ? next : (202, """{"id":"op-1","status":"Running"}""");
         context.Response.StatusCode = status;
+        if (status == 429 && _retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = _retryAfter;
+        }
         if (status == 202)
         {
             context.Response.Headers["Operation-Location"] = $"{_endpoint}emails/operations/op-1?api-version=2023-03-31";
@@ -81,10 +86,11 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         await context.Response.WriteAsync(body);
     }
 
-    private AcsEmailSender Sender()
+    private AcsEmailSender Sender(int retries = 0)
     {
         var options = new AcsEmailClientOptions();
-        options.Retry.MaxRetries = 0;
+        options.Retry.MaxRetries = retries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         var thumbprint = _certificate.Thumbprint;
 #pragma warning disable CA2000 // The transport owns the handler.
         options.Transport = new HttpClientTransport(new HttpClientHandler
@@ -145,6 +151,48 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
 
         Assert.Equal(DeliveryResult.Failed, outcome.Result);
         Assert.Equal("ACS Email HTTP 400: InvalidSenderDomain The sender domain is not linked.", outcome.Error);
+    }
+
+    [Fact]
+    public async Task A_throttle_asking_for_a_long_wait_is_handed_back_with_that_wait_instead_of_held_in_process()
+    {
+        _retryAfter = "120";
+        _script.Enqueue((429, """{"error":{"code":"TooManyRequests","message":"Slow down."}}"""));
+
+        var started = DateTimeOffset.UtcNow;
+        var outcome = await Sender(retries: 3).SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Failed, outcome.Result);
+        Assert.Equal(TimeSpan.FromSeconds(120), outcome.RetryAfter);
+        Assert.Single(_bodies); // asked once: the ledger waits the two minutes, not this request
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_short_throttle_is_waited_out_and_the_email_sent_with_the_same_operation_id()
+    {
+        _retryAfter = "1";
+        _script.Enqueue((429, """{"error":{"code":"TooManyRequests","message":"Slow down."}}"""));
+
+        var started = DateTimeOffset.UtcNow;
+        var outcome = await Sender(retries: 3).SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Sent, outcome.Result);
+        Assert.Equal(2, _operationIds.Count);
+        Assert.Single(_operationIds.Distinct());
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the retry came before Retry-After");
+    }
+
+    [Fact]
+    public async Task A_throttle_with_an_http_date_is_handed_back_with_the_wait_until_then()
+    {
+        _retryAfter = DateTimeOffset.UtcNow.AddMinutes(10).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        _script.Enqueue((429, """{"error":{"code":"TooManyRequests","message":"Slow down."}}"""));
+
+        var outcome = await Sender(retries: 3).SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Failed, outcome.Result);
+        Assert.InRange(outcome.RetryAfter!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
     }
 
     private sealed class FakeCredential : TokenCredential
