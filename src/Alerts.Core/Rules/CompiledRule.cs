@@ -11,13 +11,14 @@ public sealed class CompiledRule
         Rule = rule;
         try
         {
-            Query = RuleQuery.Parse(rule.Query);
+            Query = RuleQuery.Parse(rule.Query, out var rewritten);
+            Direct = DirectQuery.Of(Query, rewritten);
         }
         catch (RuleException ex)
         {
             throw new RuleException($"Rule '{rule.Id}': {ex.Message}", ex);
         }
-        Direct = DirectQuery.Of(Query, RuleQuery.ProbeRewrite);
+        Conditions = RequiredTerms.Of(Query);
     }
 
     public WatchRule Rule { get; }
@@ -26,4 +27,7 @@ public sealed class CompiledRule
 
     /// <summary>The query evaluated without Lucene; null when it holds a clause only Lucene runs (wildcards, regular expressions, fuzzy terms).</summary>
     internal DirectQuery? Direct { get; }
+
+    /// <summary>What every article the rule matches holds (see <see cref="RequiredTerms"/>); null when nothing is known.</summary>
+    internal List<TermClause>? Conditions { get; }
 }

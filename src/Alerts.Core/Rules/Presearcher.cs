@@ -5,7 +5,9 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// Picks the rules worth running against an article, in the style of Lucene Monitor (Luwak): at load each rule is
-/// indexed under one set of terms any match must contain (its most selective condition); per article, the article's
+/// indexed under one set of terms any match must contain: of a conjunction, the required clause whose terms are rarest
+/// in a background news corpus (<see cref="TermWeights"/>); of a disjunction, every alternative; a NOT clause never
+/// (an article lacking a term can still match). Per article, the article's
 /// own terms find the candidates, and a candidate's other conditions (every required phrase word, every AND-ed
 /// clause, wildcard prefixes) are checked against the same terms before the query runs. Rules with no such term
 /// (pure NOT, regular expressions, wildcards with no literal prefix) are always candidates. The result equals running
@@ -26,7 +28,7 @@ internal sealed class Presearcher
         _conditions = new List<TermClause>?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
-            var conditions = RequiredTerms.Of(rules[i].Query);
+            var conditions = rules[i].Conditions;
             _conditions[i] = conditions;
             if (conditions is null)
             {
