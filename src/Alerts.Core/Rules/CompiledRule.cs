@@ -11,8 +11,8 @@ public sealed class CompiledRule
         Rule = rule;
         try
         {
-            Query = RuleQuery.Parse(rule.Query, out var rewritten);
-            Direct = DirectQuery.Of(Query, rewritten);
+            Query = RuleQuery.Parse(rule.Query);
+            Direct = DirectQuery.Of(Query, RuleQuery.ProbeRewrite);
         }
         catch (RuleException ex)
         {
@@ -25,7 +25,7 @@ public sealed class CompiledRule
 
     public Query Query { get; }
 
-    /// <summary>The query evaluated without Lucene; null when it holds a clause only Lucene runs (wildcards, regular expressions, fuzzy terms).</summary>
+    /// <summary>The query evaluated without Lucene; null when it holds a clause only Lucene runs (wildcards other than a trailing <c>*</c>, regular expressions, fuzzy terms).</summary>
     internal DirectQuery? Direct { get; }
 
     /// <summary>What every article the rule matches holds (see <see cref="RequiredTerms"/>); null when nothing is known.</summary>

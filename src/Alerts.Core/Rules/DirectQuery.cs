@@ -18,8 +18,8 @@ internal abstract class DirectQuery
 
     /// <summary>The direct form of <paramref name="query"/>, or null if it holds a clause only Lucene runs.</summary>
     /// <param name="query">The parsed query.</param>
-    /// <param name="rewritten">The query as Lucene rewrites it before it runs (complex phrases become span queries).</param>
-    public static DirectQuery? Of(Query query, Query rewritten)
+    /// <param name="rewrite">Rewrites a query as Lucene does before it runs (complex phrases become span queries).</param>
+    public static DirectQuery? Of(Query query, Func<Query, Query> rewrite)
     {
         if (!Supported(query))
         {
@@ -27,7 +27,7 @@ internal abstract class DirectQuery
         }
         try
         {
-            return Build(rewritten);
+            return Build(query, rewrite);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException)
         {
@@ -39,6 +39,7 @@ internal abstract class DirectQuery
     private static bool Supported(Query query) => query.Boost == 1f && query switch
     {
         TermQuery t => Known(t.Term.Field),
+        PrefixQuery p => Known(p.Prefix.Field) && p.Prefix.Text.Length > 0,
         PhraseQuery p => p.Slop == 0 && p.GetTerms().Length > 0 && Known(p.GetTerms()[0].Field),
         BooleanQuery b => b.MinimumNumberShouldMatch == 0 && b.Clauses.All(c => Supported(c.Query)),
         ComplexPhraseQueryParser.ComplexPhraseQuery c => Known(c.Field) && RequiredTerms.PhraseContents(c) is { } contents && PhrasePart(contents, top: true),
@@ -55,7 +56,11 @@ internal abstract class DirectQuery
 
     private static bool Known(string field) => RuleFields.All.Contains(field);
 
-    private static DirectQuery? Build(Query query)
+    /// <summary>
+    /// Builds from the parsed query; only complex phrases are rewritten (into spans), since a rewrite against any index
+    /// would expand a prefix into that index's words.
+    /// </summary>
+    private static DirectQuery? Build(Query query, Func<Query, Query> rewrite)
     {
         if (query.Boost != 1f)
         {
@@ -65,6 +70,10 @@ internal abstract class DirectQuery
         {
             case TermQuery t:
                 return new TermNode(t.Term.Field, t.Term.Text);
+            case PrefixQuery p:
+                return new PrefixNode(p.Prefix.Field, p.Prefix.Text);
+            case ComplexPhraseQueryParser.ComplexPhraseQuery c:
+                return Build(rewrite(c), rewrite);
             case PhraseQuery p when p.Slop == 0:
                 var terms = p.GetTerms();
                 return terms.Length == 1
@@ -82,7 +91,7 @@ internal abstract class DirectQuery
                 var not = new List<DirectQuery>();
                 foreach (var clause in b.Clauses)
                 {
-                    if (Build(clause.Query) is not { } built)
+                    if (Build(clause.Query, rewrite) is not { } built)
                     {
                         return null;
                     }
@@ -112,6 +121,12 @@ internal abstract class DirectQuery
     private sealed class TermNode(string field, string text) : DirectQuery
     {
         public override bool Matches(ArticlePositions article) => article.Contains(field, text);
+    }
+
+    /// <summary>A prefix (<c>evacuat*</c>): any word of the field starting with it, as Lucene's prefix query.</summary>
+    private sealed class PrefixNode(string field, string prefix) : DirectQuery
+    {
+        public override bool Matches(ArticlePositions article) => article.HasPrefix(field, prefix);
     }
 
     /// <summary>An exact phrase: each term at its offset from the first. Allocates nothing.</summary>

@@ -63,13 +63,17 @@ internal sealed class Presearcher
     public List<int> Candidates(MemoryIndex index)
     {
         var terms = new ArticleTerms(index);
-        return Candidates(terms.All, terms.Meets);
+        return Candidates(terms.All, terms.Meets, out _);
     }
 
     /// <summary>Indexes of the candidate rules for <paramref name="article"/>, in rule order.</summary>
-    public List<int> Candidates(ArticlePositions article) => Candidates(article.Terms, clause => Meets(article, clause));
+    public List<int> Candidates(ArticlePositions article) => Candidates(article, out _);
 
-    private List<int> Candidates(IEnumerable<(string Field, string Text)> terms, Predicate<TermClause> meets)
+    /// <param name="article">The article.</param>
+    /// <param name="probed">Gets how many rules the article's terms found in the index, before their other conditions were checked.</param>
+    public List<int> Candidates(ArticlePositions article, out int probed) => Candidates(article.Terms, clause => Meets(article, clause), out probed);
+
+    private List<int> Candidates(IEnumerable<(string Field, string Text)> terms, Predicate<TermClause> meets, out int probed)
     {
         var found = new List<int>(_always.Length + 64);
         found.AddRange(_always);
@@ -84,12 +88,17 @@ internal sealed class Presearcher
         hits.AddRange(_checked);
         hits.Sort();
         var last = -1;
+        probed = 0;
         foreach (var i in hits)
         {
             // A rule listed under several of the article's terms is checked once.
-            if (i != last && _conditions[i]!.TrueForAll(meets))
+            if (i != last)
             {
-                found.Add(i);
+                probed++;
+                if (_conditions[i]!.TrueForAll(meets))
+                {
+                    found.Add(i);
+                }
             }
             last = i;
         }
