@@ -31,10 +31,16 @@ public class MatchingBenchmarks
         var perRule = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)Rules;
         _plain = new RuleMatcher(rules, presearch: false);
         var presearcher = new Presearcher(rules);
-        var candidates = _corpus.Articles.Select((a, i) => presearcher.Candidates(new ArticlePositions(a, _corpus.Entities[i])).Count).ToList();
+        var probed = new List<int>();
+        var candidates = _corpus.Articles.Select((a, i) =>
+        {
+            var found = presearcher.Candidates(new ArticlePositions(a, _corpus.Entities[i]), out var n).Count;
+            probed.Add(n);
+            return found;
+        }).ToList();
         var matches = _corpus.Articles.Select((a, i) => _presearch.Match(a, _corpus.Entities[i]).Count).ToList();
         Console.WriteLine(System.FormattableString.Invariant(
-            $"// {Rules} rules: compiled and indexed in {loaded.TotalSeconds:F1} s, {perRule / 1024:F1} KB per rule, {rules.Count(r => r.Direct is null)} run in Lucene; candidates per article {string.Join(", ", candidates)}; matches per article {string.Join(", ", matches)}"));
+            $"// {Rules} rules: compiled and indexed in {loaded.TotalSeconds:F1} s, {perRule / 1024:F1} KB per rule, {rules.Count(r => r.Direct is null)} run in Lucene; per article: rules found by the index {string.Join("/", probed)}, candidates after their conditions {string.Join("/", candidates)}, matches {string.Join("/", matches)}"));
     }
 
     [Benchmark(OperationsPerInvoke = Corpus.Count, Description = "Presearcher")]

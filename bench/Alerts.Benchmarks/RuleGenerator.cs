@@ -122,8 +122,13 @@ public static class RuleGenerator
         return rules;
     }
 
-    /// <summary>The rules compiled, as the catalogue would.</summary>
-    public static IReadOnlyList<CompiledRule> Compile(IEnumerable<WatchRule> rules) => [.. rules.Select(r => new CompiledRule(r))];
+    /// <summary>The rules compiled as the loader compiles a rule file (spread over the cores); throws if one is refused.</summary>
+    public static IReadOnlyList<CompiledRule> Compile(IEnumerable<WatchRule> rules)
+    {
+        var result = new RuleLoadResult();
+        RuleLoader.Add([.. rules], "generated", result);
+        return result.Errors.Count == 0 ? result.Rules : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors.Take(5)));
+    }
 
     private static string TopicRule(Random random) => random.Next(4) switch
     {

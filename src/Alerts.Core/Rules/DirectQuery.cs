@@ -27,7 +27,7 @@ internal abstract class DirectQuery
         }
         try
         {
-            return Build(rewrite(query));
+            return Build(query, rewrite);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException)
         {
@@ -39,6 +39,7 @@ internal abstract class DirectQuery
     private static bool Supported(Query query) => query.Boost == 1f && query switch
     {
         TermQuery t => Known(t.Term.Field),
+        PrefixQuery p => Known(p.Prefix.Field) && p.Prefix.Text.Length > 0,
         PhraseQuery p => p.Slop == 0 && p.GetTerms().Length > 0 && Known(p.GetTerms()[0].Field),
         BooleanQuery b => b.MinimumNumberShouldMatch == 0 && b.Clauses.All(c => Supported(c.Query)),
         ComplexPhraseQueryParser.ComplexPhraseQuery c => Known(c.Field) && RequiredTerms.PhraseContents(c) is { } contents && PhrasePart(contents, top: true),
@@ -55,7 +56,11 @@ internal abstract class DirectQuery
 
     private static bool Known(string field) => RuleFields.All.Contains(field);
 
-    private static DirectQuery? Build(Query query)
+    /// <summary>
+    /// Builds from the parsed query; only complex phrases are rewritten (into spans), since a rewrite against any index
+    /// would expand a prefix into that index's words.
+    /// </summary>
+    private static DirectQuery? Build(Query query, Func<Query, Query> rewrite)
     {
         if (query.Boost != 1f)
         {
@@ -65,6 +70,10 @@ internal abstract class DirectQuery
         {
             case TermQuery t:
                 return new TermNode(t.Term.Field, t.Term.Text);
+            case PrefixQuery p:
+                return new PrefixNode(p.Prefix.Field, p.Prefix.Text);
+            case ComplexPhraseQueryParser.ComplexPhraseQuery c:
+                return Build(rewrite(c), rewrite);
             case PhraseQuery p when p.Slop == 0:
                 var terms = p.GetTerms();
                 return terms.Length == 1
@@ -82,7 +91,7 @@ internal abstract class DirectQuery
                 var not = new List<DirectQuery>();
                 foreach (var clause in b.Clauses)
                 {
-                    if (Build(clause.Query) is not { } built)
+                    if (Build(clause.Query, rewrite) is not { } built)
                     {
                         return null;
                     }
@@ -114,25 +123,38 @@ internal abstract class DirectQuery
         public override bool Matches(ArticlePositions article) => article.Contains(field, text);
     }
 
-    /// <summary>An exact phrase: each term at its offset from the first.</summary>
+    /// <summary>A prefix (<c>evacuat*</c>): any word of the field starting with it, as Lucene's prefix query.</summary>
+    private sealed class PrefixNode(string field, string prefix) : DirectQuery
+    {
+        public override bool Matches(ArticlePositions article) => article.HasPrefix(field, prefix);
+    }
+
+    /// <summary>An exact phrase: each term at its offset from the first. Allocates nothing.</summary>
     private sealed class PhraseNode(string field, string[] terms, int[] offsets) : DirectQuery
     {
         public override bool Matches(ArticlePositions article)
         {
-            var lists = new List<int>?[terms.Length];
+            // The rarest word (fewest positions) drives; the others are looked up at their offset from it.
+            var driver = -1;
+            List<int>? driving = null;
             for (var i = 0; i < terms.Length; i++)
             {
-                if ((lists[i] = article.Positions(field, terms[i])) is null)
+                if (article.Positions(field, terms[i]) is not { } list)
                 {
                     return false;
                 }
+                if (driving is null || list.Count < driving.Count)
+                {
+                    driving = list;
+                    driver = i;
+                }
             }
-            foreach (var p in lists[0]!)
+            foreach (var p in driving!)
             {
                 var all = true;
-                for (var i = 1; i < terms.Length && all; i++)
+                for (var i = 0; i < terms.Length && all; i++)
                 {
-                    all = lists[i]!.BinarySearch(p - offsets[0] + offsets[i]) >= 0;
+                    all = i == driver || article.Positions(field, terms[i])!.BinarySearch(p - offsets[driver] + offsets[i]) >= 0;
                 }
                 if (all)
                 {
@@ -146,66 +168,77 @@ internal abstract class DirectQuery
     /// <summary>
     /// Lucene's ordered span-near of one-word clauses: positions p1 &lt; p2 &lt; … &lt; pn, one per clause, with at most
     /// <c>slop</c> words between them in all (pn − p1 − (n − 1) ≤ slop). For each start, taking each next clause at
-    /// its earliest position after the previous gives the shortest stretch.
+    /// its earliest position after the previous gives the shortest stretch. Allocates nothing: a clause's choices are
+    /// searched in place rather than merged.
     /// </summary>
     private sealed class NearNode(string field, string[][] clauses, int slop) : DirectQuery
     {
         public override bool Matches(ArticlePositions article)
         {
-            var positions = new List<int>[clauses.Length];
-            for (var i = 0; i < clauses.Length; i++)
+            foreach (var clause in clauses)
             {
-                List<int>? merged = null;
-                foreach (var term in clauses[i])
-                {
-                    if (article.Positions(field, term) is not { } list)
-                    {
-                        continue;
-                    }
-                    if (merged is null)
-                    {
-                        merged = list;
-                    }
-                    else
-                    {
-                        var union = new List<int>(merged.Count + list.Count);
-                        union.AddRange(merged);
-                        union.AddRange(list);
-                        union.Sort();
-                        merged = union;
-                    }
-                }
-                if (merged is null)
+                if (!AnyPresent(article, clause))
                 {
                     return false;
                 }
-                positions[i] = merged;
             }
-            foreach (var start in positions[0])
+            foreach (var first in clauses[0])
             {
-                var at = start;
-                var ok = true;
-                for (var i = 1; i < positions.Length && ok; i++)
+                if (article.Positions(field, first) is not { } starts)
                 {
-                    var next = positions[i].BinarySearch(at + 1);
-                    next = next >= 0 ? next : ~next;
-                    ok = next < positions[i].Count;
-                    if (ok)
+                    continue;
+                }
+                foreach (var start in starts)
+                {
+                    var at = start;
+                    for (var i = 1; i < clauses.Length && at >= 0; i++)
                     {
-                        at = positions[i][next];
+                        at = Next(article, clauses[i], at);
+                    }
+                    if (at < 0)
+                    {
+                        // Later starts of this word only push the stretch further right: no clause has a position left.
+                        break;
+                    }
+                    if (at - start - (clauses.Length - 1) <= slop)
+                    {
+                        return true;
                     }
                 }
-                if (!ok)
-                {
-                    // Later starts only push the stretch further right: no clause has a position left.
-                    return false;
-                }
-                if (at - start - (positions.Length - 1) <= slop)
+            }
+            return false;
+        }
+
+        private bool AnyPresent(ArticlePositions article, string[] choices)
+        {
+            foreach (var term in choices)
+            {
+                if (article.Contains(field, term))
                 {
                     return true;
                 }
             }
             return false;
+        }
+
+        /// <summary>The earliest position after <paramref name="after"/> of any of <paramref name="choices"/>; −1 if none.</summary>
+        private int Next(ArticlePositions article, string[] choices, int after)
+        {
+            var best = -1;
+            foreach (var term in choices)
+            {
+                if (article.Positions(field, term) is not { } list)
+                {
+                    continue;
+                }
+                var next = list.BinarySearch(after + 1);
+                next = next >= 0 ? next : ~next;
+                if (next < list.Count && (best < 0 || list[next] < best))
+                {
+                    best = list[next];
+                }
+            }
+            return best;
         }
     }
 

@@ -5,25 +5,35 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// A match's snippets, built on first read: matching costs only the decision, and a match nobody shows (a digest
-/// that lists titles, a rule filtered out downstream) never pays for its evidence.
+/// that lists titles, a rule filtered out downstream) never pays for its evidence. One object per match, built by
+/// the article's shared <see cref="SnippetBuilder"/>; at most three snippets of at most 400 characters each.
 /// </summary>
 internal sealed class LazySnippets(Lazy<SnippetBuilder> builder, Query query) : IReadOnlyList<Snippet>
 {
-    private readonly Lazy<IReadOnlyList<Snippet>> _snippets = new(() =>
+    private IReadOnlyList<Snippet>? _snippets;
+
+    private IReadOnlyList<Snippet> Snippets
     {
-        var b = builder.Value;
-        // The builder keeps per-article token caches; matches of one article may be read from several threads.
-        lock (b)
+        get
         {
-            return b.Build(query);
+            if (Volatile.Read(ref _snippets) is { } built)
+            {
+                return built;
+            }
+            var b = builder.Value;
+            // The builder keeps per-article token caches; matches of one article may be read from several threads.
+            lock (b)
+            {
+                return _snippets ??= b.Build(query);
+            }
         }
-    });
+    }
 
-    public Snippet this[int index] => _snippets.Value[index];
+    public Snippet this[int index] => Snippets[index];
 
-    public int Count => _snippets.Value.Count;
+    public int Count => Snippets.Count;
 
-    public IEnumerator<Snippet> GetEnumerator() => _snippets.Value.GetEnumerator();
+    public IEnumerator<Snippet> GetEnumerator() => Snippets.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -5,7 +5,9 @@ namespace Alerts.Rules;
 
 /// <summary>
 /// Picks the rules worth running against an article, in the style of Lucene Monitor (Luwak): at load each rule is
-/// indexed under one set of terms any match must contain (its most selective condition); per article, the article's
+/// indexed under one set of terms any match must contain: of a conjunction, the required clause whose terms are rarest
+/// in a background news corpus (<see cref="TermWeights"/>); of a disjunction, every alternative; a NOT clause never
+/// (an article lacking a term can still match). Per article, the article's
 /// own terms find the candidates, and a candidate's other conditions (every required phrase word, every AND-ed
 /// clause, wildcard prefixes) are checked against the same terms before the query runs. Rules with no such term
 /// (pure NOT, regular expressions, wildcards with no literal prefix) are always candidates. The result equals running
@@ -26,7 +28,7 @@ internal sealed class Presearcher
         _conditions = new List<TermClause>?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
-            var conditions = RequiredTerms.Of(rules[i].Query);
+            var conditions = rules[i].Conditions;
             _conditions[i] = conditions;
             if (conditions is null)
             {
@@ -61,13 +63,17 @@ internal sealed class Presearcher
     public List<int> Candidates(MemoryIndex index)
     {
         var terms = new ArticleTerms(index);
-        return Candidates(terms.All, terms.Meets);
+        return Candidates(terms.All, terms.Meets, out _);
     }
 
     /// <summary>Indexes of the candidate rules for <paramref name="article"/>, in rule order.</summary>
-    public List<int> Candidates(ArticlePositions article) => Candidates(article.Terms, clause => Meets(article, clause));
+    public List<int> Candidates(ArticlePositions article) => Candidates(article, out _);
 
-    private List<int> Candidates(IEnumerable<(string Field, string Text)> terms, Predicate<TermClause> meets)
+    /// <param name="article">The article.</param>
+    /// <param name="probed">Gets how many rules the article's terms found in the index, before their other conditions were checked.</param>
+    public List<int> Candidates(ArticlePositions article, out int probed) => Candidates(article.Terms, clause => Meets(article, clause), out probed);
+
+    private List<int> Candidates(IEnumerable<(string Field, string Text)> terms, Predicate<TermClause> meets, out int probed)
     {
         var found = new List<int>(_always.Length + 64);
         found.AddRange(_always);
@@ -82,12 +88,17 @@ internal sealed class Presearcher
         hits.AddRange(_checked);
         hits.Sort();
         var last = -1;
+        probed = 0;
         foreach (var i in hits)
         {
             // A rule listed under several of the article's terms is checked once.
-            if (i != last && _conditions[i]!.TrueForAll(meets))
+            if (i != last)
             {
-                found.Add(i);
+                probed++;
+                if (_conditions[i]!.TrueForAll(meets))
+                {
+                    found.Add(i);
+                }
             }
             last = i;
         }

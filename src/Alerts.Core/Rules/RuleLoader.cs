@@ -54,7 +54,7 @@ public static partial class RuleLoader
             result.Errors.AddRange(part.Errors);
             foreach (var rule in part.Rules)
             {
-                if (result.Rules.Any(r => r.Rule.Id == rule.Rule.Id))
+                if (result.HasRule(rule.Rule.Id))
                 {
                     result.Errors.Add($"Rule '{rule.Rule.Id}' is defined twice; the first definition is kept.");
                     continue;
@@ -86,22 +86,53 @@ public static partial class RuleLoader
                 return;
             }
             var position = 0;
+            var rules = new List<WatchRule?>();
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 position++;
-                WatchRule? rule;
                 try
                 {
                     // One entry at a time: a rule with a missing field or a bad severity costs only itself.
-                    rule = element.Deserialize<WatchRule>(Json);
+                    rules.Add(element.Deserialize<WatchRule>(Json));
                 }
                 catch (JsonException ex)
                 {
                     result.Errors.Add($"{origin}: rule {position}{IdOf(element)} is not valid: {ex.Message}");
-                    continue;
                 }
-                Add(rule, origin, result);
             }
+            Add(rules, origin, result);
+        }
+    }
+
+    /// <summary>Compiles <paramref name="rules"/> into <paramref name="result"/>, as if read from a file named <paramref name="origin"/>.</summary>
+    internal static void Add(IReadOnlyList<WatchRule?> rules, string origin, RuleLoadResult result)
+    {
+        // Parsing is most of the time to load many rules and each rule parses alone: spread it over the cores, then
+        // take the results in file order, so errors and "the first definition is kept" read as in a sequential load.
+        var compiled = new (CompiledRule? Rule, string? Error)[rules.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = rules.Count < ParallelFrom ? 1 : Environment.ProcessorCount };
+        Parallel.For(0, rules.Count, options, i => compiled[i] = Compile(rules[i]));
+        for (var i = 0; i < rules.Count; i++)
+        {
+            Add(rules[i], compiled[i], origin, result);
+        }
+    }
+
+    private const int ParallelFrom = 256;
+
+    private static (CompiledRule?, string?) Compile(WatchRule? rule)
+    {
+        if (rule is null || !RuleId().IsMatch(rule.Id ?? "") || !Enum.IsDefined(rule.Severity))
+        {
+            return (null, null);
+        }
+        try
+        {
+            return (new CompiledRule(rule), null);
+        }
+        catch (RuleException ex)
+        {
+            return (null, ex.Message);
         }
     }
 
@@ -110,7 +141,7 @@ public static partial class RuleLoader
             ? $" ('{Clip(id.GetString())}')"
             : "";
 
-    private static void Add(WatchRule? rule, string origin, RuleLoadResult result)
+    private static void Add(WatchRule? rule, (CompiledRule? Rule, string? Error) compiled, string origin, RuleLoadResult result)
     {
         if (rule is null)
         {
@@ -127,18 +158,18 @@ public static partial class RuleLoader
             result.Errors.Add($"{origin}: rule '{rule.Id}' has no valid severity (low, medium, high, critical).");
             return;
         }
-        if (result.Rules.Any(r => r.Rule.Id == rule.Id))
+        if (result.HasRule(rule.Id!))
         {
             result.Errors.Add($"{origin}: rule '{rule.Id}' is defined twice; the first definition is kept.");
             return;
         }
-        try
+        if (compiled.Rule is { } ok)
         {
-            result.Rules.Add(new CompiledRule(rule));
+            result.Rules.Add(ok);
         }
-        catch (RuleException ex)
+        else
         {
-            result.Errors.Add($"{origin}: {ex.Message}");
+            result.Errors.Add($"{origin}: {compiled.Error}");
         }
     }
 

@@ -16,7 +16,11 @@ public static class RuleQuery
 
     /// <summary>Parses <paramref name="query"/>.</summary>
     /// <exception cref="RuleException">The query is empty, too long, or not valid query syntax; the message says where.</exception>
-    public static Query Parse(string query)
+    public static Query Parse(string query) => Parse(query, out _);
+
+    /// <summary>Parses <paramref name="query"/>; <paramref name="rewritten"/> is the query as Lucene rewrites it to run.</summary>
+    /// <exception cref="RuleException">The query is empty, too long, or not valid query syntax; the message says where.</exception>
+    internal static Query Parse(string query, out Query rewritten)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -27,13 +31,15 @@ public static class RuleQuery
             throw new RuleException($"The query is {query.Length} characters long; the limit is {MaxQueryLength}.");
         }
 
-        // QueryParser keeps state and is not thread-safe: one per parse is cheap next to matching.
-        var parser = new RuleQueryParser(EnglishStemmingAnalyzer.Version, RuleFields.Text, Analyzer)
+        // A parser keeps state between its passes and is not thread-safe: one per thread, reused (building one per rule
+        // was a third of the time to load 100,000 rules), and dropped after a failed parse so no state carries over.
+        var parser = _parser ?? new RuleQueryParser(EnglishStemmingAnalyzer.Version, RuleFields.Text, Analyzer)
         {
             DefaultOperator = Operator.AND,
             AutoGeneratePhraseQueries = true,
             AllowLeadingWildcard = false,
         };
+        _parser = null;
         try
         {
             var parsed = parser.Parse(query);
@@ -41,7 +47,8 @@ public static class RuleQuery
             {
                 throw new RuleException($"The query \"{query}\" has no searchable words.");
             }
-            EnsureRuns(parsed);
+            rewritten = EnsureRuns(parsed);
+            _parser = parser;
             return parsed;
         }
         catch (ParseException ex)
@@ -53,6 +60,9 @@ public static class RuleQuery
             throw new RuleException("The query has too many clauses.", ex);
         }
     }
+
+    [ThreadStatic]
+    private static RuleQueryParser? _parser;
 
     /// <summary>True if the query parses; otherwise <paramref name="error"/> says why.</summary>
     public static bool TryValidate(string query, out string? error)
@@ -79,11 +89,11 @@ public static class RuleQuery
     /// Some queries parse but cannot run: Lucene.Net's complex phrase rewrite refuses a hyphenated word inside a
     /// quoted phrase (<c>"no-fly zone"</c>). Rewriting against a one-word index finds them now, not at every article.
     /// </summary>
-    private static void EnsureRuns(Query parsed)
+    private static Query EnsureRuns(Query parsed)
     {
         try
         {
-            ProbeRewrite(parsed);
+            return ProbeRewrite(parsed);
         }
         catch (ArgumentException ex)
         {

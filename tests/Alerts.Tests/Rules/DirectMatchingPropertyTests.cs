@@ -55,6 +55,9 @@ public class DirectMatchingPropertyTests
     [InlineData("troops AND NOT title:troops", "Troops arrived.", true)]
     [InlineData("location:Almaty AND person:Tokayev", "Nothing here.", true)]
     [InlineData("title:troops", "Troops arrived.", false)]
+    [InlineData("deplo*", "Troops deployed.", true)]
+    [InlineData("deplo* AND NOT title:troo*", "Troops deployed.", true)]
+    [InlineData("arriv* AND title:repo*", "Troops came.", false)]
     public void Direct_matching_decides_each_clause_kind_as_Lucene_does(string query, string body, bool matches)
     {
         CompiledRule[] rules = [Compile(query, 0)];

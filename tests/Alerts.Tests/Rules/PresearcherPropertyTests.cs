@@ -40,6 +40,79 @@ public class PresearcherPropertyTests
         Assert.InRange(total, 20, 60 * rules.Count / 2);
     }
 
+    /// <summary>
+    /// Rules mixing words news text is full of ("the", "said", "troops") with rare ones, so the background frequencies
+    /// pick the index term: a conjunction is found by its rarest clause only, NOT clauses never select, and still no
+    /// match is lost.
+    /// </summary>
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void Presearch_by_the_rarest_term_loses_no_match(int seed)
+    {
+        string[] common = ["the", "said", "in", "troops", "arrived", "people", "police", "officials"];
+        string[] rare = ["Almaty", "curfew", "paratroopers", "Khartoum", "convoy", "stormed", "ceasefire"];
+        var random = new Random(seed);
+        string Word() => random.Next(2) == 0 ? common[random.Next(common.Length)] : rare[random.Next(rare.Length)];
+        string Clause() => random.Next(7) switch
+        {
+            0 or 1 => Word(),
+            2 => $"({Word()} OR {Word()})",
+            3 => $"\"{Word()} {Word()}\"",
+            4 => $"\"({Word()} {Word()}) ({Word()} {Word()})\"~{random.Next(4)}",
+            5 => $"title:{Word()}",
+            _ => Word()[..3] + "*",
+        };
+        var rules = Enumerable.Range(0, 400).Select(i => Compile(random.Next(5) switch
+        {
+            0 => $"{Clause()} AND {Clause()}",
+            1 => $"{Clause()} AND {Clause()} AND {Clause()}",
+            2 => $"({Clause()} AND {Clause()}) OR {Clause()}",
+            3 => $"{Clause()} AND NOT {Clause()}",
+            _ => $"{Clause()} AND {Clause()} AND NOT ({Clause()} OR {Clause()})",
+        }, i)).ToList();
+        var withPresearch = new RuleMatcher(rules);
+        var everyRule = new RuleMatcher(rules, presearch: false);
+
+        var total = 0;
+        for (var n = 0; n < 60; n++)
+        {
+            var words = Enumerable.Range(0, random.Next(10, 60)).Select(_ => random.Next(3) == 0 ? Glue[random.Next(Glue.Length)] : Word());
+            var body = string.Join(' ', words) + ".";
+            var article = new Article { Id = ArticleParser.ComputeId(body), Name = "random.txt", Format = ArticleFormat.Text, Title = Word() + " " + Word(), Body = body };
+            var expected = everyRule.Match(article, []).Select(m => m.Rule).ToList();
+            Assert.Equal(expected, withPresearch.Match(article, []).Select(m => m.Rule).ToList());
+            total += expected.Count;
+        }
+        Assert.InRange(total, 20, 60 * rules.Count / 2);
+    }
+
+    [Theory]
+    [InlineData("the AND Almaty", "The troops left the city.", 0)] // "the" is in nearly every text: the rule is found by "almaty" only
+    [InlineData("the AND Almaty", "Troops reached Almaty.", 1)]
+    [InlineData("troops AND NOT Almaty", "Almaty was quiet.", 0)] // a NOT clause never selects a rule
+    [InlineData("(Almaty OR Kyiv) AND the", "Kyiv was quiet.", 1)] // every alternative of the chosen OR is indexed
+    [InlineData("\"state of emergency\" AND curfew", "The state of the city.", 0)] // the rare "curfew", not the phrase's common words
+    public void A_conjunction_is_indexed_by_its_rarest_clause(string query, string body, int found)
+    {
+        var presearcher = new Presearcher([Compile(query, 0)]);
+        var article = new Article { Id = "a", Name = "a.txt", Format = ArticleFormat.Text, Body = body };
+
+        presearcher.Candidates(new ArticlePositions(article, []), out var probed);
+
+        Assert.Equal(found, probed);
+    }
+
+    [Fact]
+    public void Background_frequencies_rank_common_news_words_above_rare_ones()
+    {
+        var weights = TermWeights.Background;
+        Assert.True(weights.Documents > 100, $"{weights.Documents} background texts");
+        Assert.True(weights.Of("the") > weights.Of("troop"));
+        Assert.True(weights.Of("troop") > weights.Of("almati"));
+    }
+
     [Fact]
     public void Presearch_runs_far_fewer_rules_than_the_rule_set()
     {

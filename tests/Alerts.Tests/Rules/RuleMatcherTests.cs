@@ -133,4 +133,28 @@ public class RuleMatcherTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void A_large_rule_file_loads_in_file_order_with_the_first_of_two_ids_kept()
+    {
+        // Past a few hundred rules the loader compiles on every core; results must read as a sequential load.
+        var rules = Enumerable.Range(0, 600).Select(i => i switch
+        {
+            10 => new WatchRule { Id = "rule-5", Title = "Second rule-5", Severity = Severity.Low, Query = "troops" },
+            20 => new WatchRule { Id = "rule-20", Title = "Broken", Severity = Severity.Low, Query = "\"unclosed" },
+            30 => new WatchRule { Id = "rule-20", Title = "Second rule-20", Severity = Severity.Low, Query = "soldiers" },
+            _ => new WatchRule { Id = $"rule-{i}", Title = $"Rule {i}", Severity = Severity.Low, Query = $"troops AND word{i}" },
+        }).ToList();
+        var result = new RuleLoadResult();
+
+        RuleLoader.Add(rules, "big.json", result);
+
+        Assert.Equal(598, result.Rules.Count);
+        Assert.Equal("Rule 5", result.Rules.Single(r => r.Rule.Id == "rule-5").Rule.Title);
+        Assert.Equal("Second rule-20", result.Rules.Single(r => r.Rule.Id == "rule-20").Rule.Title);
+        Assert.Equal([.. rules.Select(r => r.Id).Where((_, i) => i is not 10 and not 20)], result.Rules.Select(r => r.Rule.Id));
+        Assert.Collection(result.Errors,
+            e => Assert.Contains("'rule-5' is defined twice", e, StringComparison.Ordinal),
+            e => Assert.Contains("rule-20", e, StringComparison.Ordinal));
+    }
 }
