@@ -39,7 +39,8 @@ internal static partial class NameRuns
             {
                 length = hyphen;
             }
-            if (length <= 0)
+            // "2CR", "3ID": letters hung on a number are a code, not a word.
+            if (length <= 0 || (start > 0 && char.IsAsciiDigit(text[start - 1])))
             {
                 continue;
             }
