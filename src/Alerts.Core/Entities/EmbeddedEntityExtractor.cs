@@ -99,7 +99,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 taken.Add((e.Offset, end));
                 all.Add(e);
             }
-            return [.. all.OrderBy(e => e.Offset)];
+            return [.. WithDistrict(all.OrderBy(e => e.Offset).ToList())];
         }
 
         /// <summary>
@@ -119,7 +119,8 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                     if (run.First == pl + 2 && _tokens[pl + 1].Text == "and" && OnlySpace(_tokens[pl].End, _tokens[pl + 1].Start)
                         && OnlySpace(_tokens[pl + 1].End, _tokens[run.First].Start)
                         && CueWords.OrganizationTails.Contains(TailWord(_tokens[rl].Text)) && !CueWords.OrganizationTails.Contains(TailWord(_tokens[pl].Text))
-                        && !Known(pf, pc) && !gazetteer.TryLookup(_tokens[pl].Text, out _) && !IsTitleHeadAt(rl))
+                        && !Known(pf, pc) && !gazetteer.TryLookup(_tokens[pl].Text, out _) && !IsTitleHeadAt(rl)
+                        && !CueWords.LetteredUnits.Contains(_tokens[rl].Text))
                     {
                         joined[^1] = (pf, rl - pf + 1);
                         continue;
@@ -303,6 +304,12 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             if (CueWords.OrganizationTails.Contains(tail) && count > 1 && !IsTitleHeadAt(last))
             {
                 Emit(first, count, EntityCategory.Organization, null, 0.8);
+                return;
+            }
+            // "Prince George's County": a county named after someone is a place, whatever title the name holds.
+            if (count > 1 && CueWords.AdministrativeTails.Contains(tail) && text[_tokens[last - 1].End] is '\'' or '’')
+            {
+                Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.75);
                 return;
             }
             if (TitleSpan(first, count) is { } title)
@@ -539,7 +546,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
                 return true;
             }
-            if (previous.Text is not null && AfterPlaceCue(first) && !TitleCaseContext(first, last) && !InTitleCaseStretch(first, last))
+            if (previous.Text is not null && count <= 4 && AfterPlaceCue(first) && !TitleCaseContext(first, last) && !InTitleCaseStretch(first, last))
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
                 return true;
@@ -617,14 +624,25 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             return true;
         }
 
-        /// <summary>"U.S. personnel", "U.S. and NATO counterparts": followed by a lower-case noun, or by "and" and another adjective.</summary>
+        /// <summary>"U.S. personnel", "U.S. and NATO counterparts", "US$800": followed by a lower-case noun, by "and" and another adjective, or a currency sign.</summary>
         private bool AdjectiveBefore(int last)
         {
+            var end = _tokens[last].End;
+            // "US$800 million", "the U.S.-Australia alliance": a currency or the first half of a compound.
+            if (end + 1 < text.Length && (text[end] == '$' || (text[end] == '-' && char.IsLetter(text[end + 1]))))
+            {
+                return true;
+            }
             if (last + 1 >= _tokens.Count || !OnlySpace(_tokens[last].End, _tokens[last + 1].Start))
             {
                 return false;
             }
             var next = _tokens[last + 1];
+            // "U.S. and other foreign citizens"
+            if (next.Text is "and" or "or" && last + 2 < _tokens.Count && _tokens[last + 2].Text == "other")
+            {
+                return true;
+            }
             if (next.Text is "and" or "or" && last + 3 < _tokens.Count && _tokens[last + 2].Capitalised
                 && OnlySpace(next.End, _tokens[last + 2].Start) && OnlySpace(_tokens[last + 2].End, _tokens[last + 3].Start))
             {
@@ -636,8 +654,8 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
         /// <summary>
         /// Inside a stretch of capitalised words that opens a paragraph ("Asylum Seeker 'Baby Asha' Becomes a Rallying Point
         /// for Opponents of Australia's Offshore Detention"): a title-case headline run into the text, where capitals say
-        /// nothing. At least three capitalised longer words beside the run, across small words, quotes, possessives, commas,
-        /// colons and dashes, not across the end of a sentence.
+        /// nothing. At least three capitalised longer words beside the run (two if the run has two of its own), across small
+        /// words, quotes, possessives, commas, colons and dashes, not across the end of a sentence.
         /// </summary>
         private bool InTitleCaseStretch(int first, int last)
         {
@@ -654,7 +672,8 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 return true;
             }
             var capitalised = 0;
-            for (var i = last + 1; i < _tokens.Count && Joined(_tokens[i - 1], _tokens[i]); i++)
+            // Not across a colon after the run: "Aqeela Asifi: A Teacher in Exile" names the person the headline is about.
+            for (var i = last + 1; i < _tokens.Count && Joined(_tokens[i - 1], _tokens[i]) && text.IndexOf(':', _tokens[i - 1].End, _tokens[i].Start - _tokens[i - 1].End) < 0; i++)
             {
                 if (Content(_tokens[i]))
                 {
@@ -681,7 +700,12 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             {
                 p--;
             }
-            return capitalised >= 3 && (p < 0 || text[p] == '\n');
+            var own = 0;
+            for (var i = first; i <= last; i++)
+            {
+                own += Content(_tokens[i]) ? 1 : 0;
+            }
+            return (capitalised >= 3 || (capitalised >= 2 && capitalised + own >= 4)) && (p < 0 || text[p] == '\n');
         }
 
         private (int Start, int End)? TitleSpan(int first, int count)
@@ -889,6 +913,22 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 capitalised += t.Capitalised ? 1 : 0;
             }
             return words >= 3 && capitalised * 4 >= words * 3;
+        }
+
+        /// <summary>"Washington, D.C.": the district belongs to the city's name.</summary>
+        private List<Entity> WithDistrict(List<Entity> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var e = names[i];
+                var end = e.Offset + e.Length;
+                if (e.Category == EntityCategory.Location && string.CompareOrdinal(text, end, ", D.C.", 0, 6) == 0)
+                {
+                    names[i] = new Entity(text.Substring(e.Offset, e.Length + 6), e.Category, e.Subcategory, e.Offset, e.Length + 6, e.Confidence);
+                    names.RemoveAll(n => n.Offset > e.Offset && n.Offset < end + 6);
+                }
+            }
+            return names;
         }
 
         /// <summary>"1st Battalion, 8th Infantry Regiment": a unit and the unit it belongs to, written as one name.</summary>
