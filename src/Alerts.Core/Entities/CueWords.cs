@@ -152,8 +152,12 @@ internal static class CueWords
     public static readonly HashSet<string> UnitTails = Set(
         "Battalion", "Squadron", "Company", "Troop", "Battery", "Brigade", "Regiment", "Division", "Group", "Team", "Wing");
 
-    /// <summary>A unit that belongs to the regiment named after it: "1st Battalion, 8th Infantry Regiment".</summary>
-    public static readonly HashSet<string> SubUnitTails = Set("Battalion", "Squadron", "Company", "Troop", "Battery");
+    /// <summary>Units that carry a number after their name: "Joint Task Force 505", "Amphibious Squadron 11", "Carrier Strike Group 12".</summary>
+    public static readonly HashSet<string> NumberedUnitTails = Set(
+        "Force", "Squadron", "Group", "Team", "Division", "Brigade", "Battalion", "Fleet", "Wing", "Unit", "Detachment", "Flotilla");
+
+    /// <summary>A unit that belongs to the regiment named after it: "1st Battalion, 8th Infantry Regiment" (companies and troops are named apart).</summary>
+    public static readonly HashSet<string> SubUnitTails = Set("Battalion", "Squadron");
 
     /// <summary>Plural nouns that open a run without being part of the name: "Soldiers of 588th Brigade Engineer Battalion".</summary>
     public static readonly HashSet<string> GenericPlurals = Set(
@@ -170,10 +174,66 @@ internal static class CueWords
     /// <summary>Country names used as adjectives before a noun ("U.S. troops"): not a place there.</summary>
     public static readonly HashSet<string> AdjectivalCountries = new(StringComparer.Ordinal) { "U.S.", "US", "U.K.", "UK", "U.N.", "UN" };
 
+    /// <summary>
+    /// Closed-class words that, capitalised inside a run, end the name: "Alberto Fujimori On Thursday", "Leader With 777
+    /// Votes" (a title-case headline run into the text). Only words that are never part of a person's name.
+    /// </summary>
+    public static readonly HashSet<string> RunBreakers = new(StringComparer.Ordinal)
+    {
+        "On", "In", "At", "With", "Without", "For", "The", "A", "An", "And", "Or", "But", "To", "From", "By", "As", "After",
+        "Before", "Is", "Are", "Was", "Were", "Will", "Has", "Have", "Not", "Its", "Their", "His", "Her", "Into", "Over",
+        "Under", "Against", "Amid", "During", "Despite", "Since", "Until", "Than", "That", "This", "These", "Those", "About",
+        "Between", "Who", "What", "How", "Why", "When", "Where", "Isn't", "Don't", "Won't", "Can't", "It's",
+    };
+
+    /// <summary>
+    /// Ordinary nouns that name things, units and documents: a capitalised run holding one is not a person's name
+    /// ("Light Infantry", "Border Protection", "Spring Patrol", "Anti-Cybercrime Law", "Country Summary").
+    /// </summary>
+    public static readonly HashSet<string> NotPersonWords = Set(
+        "Infantry", "Cavalry", "Artillery", "Armor", "Armour", "Armored", "Armoured", "Airborne", "Aviation", "Combat",
+        "Battle", "Patrol", "Defender", "Controllers", "Border", "Protection", "Security", "Defense", "Defence", "Report",
+        "Summary", "Law", "Act", "Plan", "Project", "Program", "Programme", "Strategy", "Treaty", "Accord", "Agreement",
+        "Protocol", "Declaration", "Charter", "Award", "Prize", "Medal", "Truck", "Detention", "Leaders", "Activists",
+        "Changes", "Protest", "Protests", "Rally", "Campaign", "Rail", "Railway", "Express", "Highway", "Online", "Digital",
+        "Global", "National", "International", "Regional", "Democracy", "Pro-Democracy", "Freedom", "Rights", "Human",
+        "Crisis", "Refugee", "Refugees", "Asylum", "Seeker", "Migrants", "Migration", "Netizen", "Netizens", "Bloggers",
+        "Citizens", "Dead", "Killer", "Struggle", "Elections", "Election", "Vote", "Votes", "Court", "Police", "Army",
+        "Military", "Forces", "Troops", "Soldiers", "Operations", "Training", "Readiness", "Response", "Logistics",
+        "Support", "Engineer", "Engineers", "Transportation", "Signal", "Medical", "Task", "Joint", "Multinational", "Port");
+
+    /// <summary>A lower-case noun right after a name that says it is an event: "the Big White Circle protest", "the Steadfast Defender series".</summary>
+    public static readonly HashSet<string> EventNounsAfter = Set(
+        "exercise", "exercises", "series", "operation", "drill", "drills", "protest", "protests", "march", "rally",
+        "campaign", "festival", "summit", "conference", "games", "tournament", "ceremony", "project", "initiative");
+
+    /// <summary>
+    /// A lower-case noun next to a name that says it is an organisation: "the White Falcon company", "the organization
+    /// Casa Pueblo", "the daily Jornal Livre", "the rebel group M23".
+    /// </summary>
+    public static readonly HashSet<string> OrganizationNouns = Set(
+        "organization", "organisation", "group", "party", "movement", "newspaper", "daily", "weekly", "magazine", "blog",
+        "website", "broadcaster", "channel", "agency", "company", "firm", "ministry", "militia", "network", "union",
+        "coalition", "alliance", "charity", "foundation", "association", "NGO", "airline", "bank", "outlet", "platform");
+
+    /// <summary>First words of Spanish, French, Italian or Portuguese names of places and groups, never of a person: "La Libertad", "Los Cinco".</summary>
+    public static readonly HashSet<string> ForeignArticles = new(StringComparer.Ordinal) { "La", "Le", "Les", "Los", "Las", "Il", "Lo", "Os", "As" };
+
+    /// <summary>Credit words: "Photo by Jane Doe"; after a name ("U.S. Army Photo") they are not part of it.</summary>
+    public static readonly HashSet<string> CreditWords = Set("photo", "photos", "video", "illustration", "graphic", "photograph");
+
+    /// <summary>Phonetic-alphabet names of company-level units: "Alpha Company", "Charlie Battery".</summary>
+    public static readonly HashSet<string> PhoneticLetters = Set(
+        "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Kilo", "Lima", "Mike",
+        "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "X-ray", "Yankee", "Zulu");
+
     /// <summary>Upper-case words that are not organisations.</summary>
     public static readonly HashSet<string> NotAcronyms = new(StringComparer.Ordinal)
     {
         "GMT", "UTC", "AM", "PM", "TV", "ID", "OK", "CEO", "GDP", "COVID", "PCR", "SMS", "PDF", "URL", "HTML", "II", "III",
         "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "MP", "MPS", "MW", "KM", "KG", "CCTV", "SUV", "DNA", "HIV", "AIDS",
+        // Things soldiers and reporters abbreviate that are not organisations.
+        "IED", "IEDS", "CBRN", "RPG", "UAV", "UAVS", "POW", "POWS", "MRE", "PPE", "NCO", "NCOS", "ATV", "VIP", "SOS", "FAQ",
+        "GPS", "LGBT", "LGBTQ", "AK", "PTSD", "EOD", "QRF", "HQ",
     };
 }

@@ -35,14 +35,18 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
         private readonly List<(int First, int Count)> _pending = [];
         private readonly Dictionary<string, string> _personAliases = new(StringComparer.Ordinal);
         private readonly HashSet<string> _eventAliases = new(StringComparer.Ordinal);
+        // Names already decided to be an organisation or a place: a later bare mention is the same thing ("White Falcon").
+        private readonly Dictionary<string, (string Category, string? Subcategory)> _decided = new(StringComparer.Ordinal);
+        // Runs cut from "Brahma Chellaney of the Center for Policy Research": the capitals after them are the organisation's.
+        private readonly HashSet<int> _beforeTheirOrganization = [];
 
         public void Run()
         {
-            foreach (var (first, count) in NameRuns.Find(text, _tokens))
+            foreach (var (first, count) in JoinedByAnd(NameRuns.Find(text, _tokens)).SelectMany(r => Pieces(r.First, r.Count)))
             {
                 var (f, c) = (first, count);
                 // "The", "Within", "Authorities": openers, not names, unless the gazetteer knows them.
-                while (c > 0 && CueWords.CommonWords.Contains(_tokens[f].Text) && !Known(f, 1))
+                while (c > 0 && (CueWords.CommonWords.Contains(_tokens[f].Text) || CueWords.RunBreakers.Contains(_tokens[f].Text)) && !Known(f, 1))
                 {
                     f++;
                     c--;
@@ -53,6 +57,12 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                     var skip = _tokens[f + 2].Text == "the" ? 3 : 2;
                     f += skip;
                     c -= skip;
+                }
+                // "91st Cavalry Regiment June 19", "U.S. Army Photo by …": a date or a credit word after a name is not in it.
+                while (c > 1 && (CueWords.CommonWords.Contains(_tokens[f + c - 1].Text) || CueWords.CreditWords.Contains(_tokens[f + c - 1].Text))
+                    && !Known(f, c))
+                {
+                    c--;
                 }
                 if (c > 0)
                 {
@@ -89,12 +99,157 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 taken.Add((e.Offset, end));
                 all.Add(e);
             }
-            return [.. all.OrderBy(e => e.Offset)];
+            return [.. WithDistrict(all.OrderBy(e => e.Offset).ToList())];
+        }
+
+        /// <summary>
+        /// "U.S. Customs and Border Protection", "Border and Migration Police": a run joined by "and" to a run that ends
+        /// like an organisation is one name, unless the first run ends like one too ("the Army and Navy" are two).
+        /// </summary>
+        private List<(int First, int Count)> JoinedByAnd(List<(int First, int Count)> runs)
+        {
+            var joined = new List<(int First, int Count)>();
+            foreach (var run in runs)
+            {
+                if (joined.Count > 0)
+                {
+                    var (pf, pc) = joined[^1];
+                    var pl = pf + pc - 1;
+                    var rl = run.First + run.Count - 1;
+                    if (run.First == pl + 2 && _tokens[pl + 1].Text == "and" && OnlySpace(_tokens[pl].End, _tokens[pl + 1].Start)
+                        && OnlySpace(_tokens[pl + 1].End, _tokens[run.First].Start)
+                        && CueWords.OrganizationTails.Contains(TailWord(_tokens[rl].Text)) && !CueWords.OrganizationTails.Contains(TailWord(_tokens[pl].Text))
+                        && !Known(pf, pc) && !gazetteer.TryLookup(_tokens[pl].Text, out _) && !IsTitleHeadAt(rl)
+                        && !CueWords.LetteredUnits.Contains(_tokens[rl].Text))
+                    {
+                        joined[^1] = (pf, rl - pf + 1);
+                        continue;
+                    }
+                }
+                joined.Add(run);
+            }
+            return joined;
+        }
+
+        /// <summary>
+        /// Where a run holds more than one name: at a capitalised closed-class word ("Alberto Fujimori On Thursday"),
+        /// before an aircraft or ship designator ("12th Combat Aviation Brigade UH-60 Black Hawk"), and between two units
+        /// joined by "of the" ("839th Transportation Battalion of the 598th Transportation Brigade").
+        /// </summary>
+        private IEnumerable<(int First, int Count)> Pieces(int first, int count)
+        {
+            if (Known(first, count))
+            {
+                yield return (first, count);
+                yield break;
+            }
+            var start = first;
+            var end = first + count;
+            for (var i = first + 1; i < end; i++)
+            {
+                var t = _tokens[i].Text;
+                if (CueWords.RunBreakers.Contains(t))
+                {
+                    if (i > start)
+                    {
+                        yield return (start, i - start);
+                    }
+                    start = i + 1;
+                }
+                else if (IsDesignator(t) && i > start && !IsDesignator(_tokens[i - 1].Text))
+                {
+                    yield return (start, i - start);
+                    start = i;
+                }
+                else if (t == "of" && i - start is 2 or 3 && PersonOfOrganization(start, i, end))
+                {
+                    // "Brahma Chellaney of the Center for Policy Research": a person and where they work.
+                    _beforeTheirOrganization.Add(start);
+                    yield return (start, i - start);
+                    start = i + 1 < end && _tokens[i + 1].Text == "the" ? i + 2 : i + 1;
+                    i = start;
+                }
+                else if (t == "of" && i > start && CueWords.UnitTails.Contains(_tokens[i - 1].Text))
+                {
+                    var next = i + 1 < end && _tokens[i + 1].Text == "the" ? i + 2 : i + 1;
+                    if (next < end && NameToken.IsOrdinal(_tokens[next].Text))
+                    {
+                        yield return (start, i - start);
+                        start = next;
+                        i = next;
+                    }
+                }
+            }
+            if (start < end)
+            {
+                yield return (start, end - start);
+            }
+        }
+
+        private bool PersonOfOrganization(int start, int of, int end)
+        {
+            var org = of + 1 < end && _tokens[of + 1].Text == "the" ? of + 2 : of + 1;
+            if (org >= end || !(CueWords.OrganizationHeads.Contains(_tokens[org].Text) || CueWords.OrganizationTails.Contains(_tokens[org].Text)))
+            {
+                return false;
+            }
+            for (var k = start; k < of; k++)
+            {
+                var w = _tokens[k].Text;
+                if (!char.IsUpper(w[0]) || Gazetteer.IsAllCaps(w) || CueWords.TitleHeads.Contains(w) || CueWords.TitleModifiers.Contains(w)
+                    || CueWords.OrganizationTails.Contains(w) || CueWords.NotPersonWords.Contains(w) || gazetteer.TryLookup(w, out _) || gazetteer.IsDemonym(w))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>"UH-60", "C-130", "LHD-6", "F-16": an aircraft, vehicle or ship type or hull number, not an organisation.</summary>
+        private static bool IsDesignator(string word)
+        {
+            var hyphen = word.IndexOf('-', StringComparison.Ordinal);
+            if (hyphen is < 1 or > 3 || hyphen + 1 >= word.Length)
+            {
+                return false;
+            }
+            for (var k = 0; k < hyphen; k++)
+            {
+                if (!char.IsAsciiLetterUpper(word[k]))
+                {
+                    return false;
+                }
+            }
+            var digits = 0;
+            var p = hyphen + 1;
+            while (p < word.Length && char.IsAsciiDigit(word[p]))
+            {
+                p++;
+                digits++;
+            }
+            return digits is >= 1 and <= 3 && (p == word.Length || (p == word.Length - 1 && char.IsAsciiLetterUpper(word[p])));
+        }
+
+        /// <summary>"Force-82", "Group-East": the word a name ends with, without a number or compass point hung on it.</summary>
+        private static string TailWord(string word)
+        {
+            var hyphen = word.LastIndexOf('-');
+            if (hyphen <= 0)
+            {
+                return word;
+            }
+            var suffix = word[(hyphen + 1)..];
+            return suffix.All(char.IsAsciiDigit) || suffix is "East" or "West" or "North" or "South" or "Central" ? word[..hyphen] : word;
         }
 
         private void Segment(int first, int count)
         {
             var last = first + count - 1;
+            // "U.S. personnel", "UN peacekeepers": a country used as an adjective is not the place.
+            if (count == 1 && CueWords.AdjectivalCountries.Contains(_tokens[first].Text) && AdjectiveBefore(last))
+            {
+                return;
+            }
             if (Lookup(first, count) is { } known)
             {
                 Emit(first, count, known.Category, known.Subcategory, 0.9);
@@ -112,7 +267,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 return;
             }
             var head = _tokens[first].Text;
-            var tail = _tokens[last].Text;
+            var tail = TailWord(_tokens[last].Text);
             // "Operation Atlantic Resolve", "Hurricane Maria", "Exercise Trident Juncture": events; the name alone later is too.
             if (count > 1 && CueWords.EventHeads.Contains(head) && !CueWords.OrganizationTails.Contains(tail))
             {
@@ -125,11 +280,10 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 Emit(first, count, EntityCategory.Event, null, 0.7);
                 return;
             }
-            // "Company C", "Troop B": a lettered sub-unit.
+            // "Company C", "Troop B", "Alpha Company": a company-level sub-unit, named only with the unit it belongs to.
             if (count == 2 && ((CueWords.LetteredUnits.Contains(head) && _tokens[last].Text.TrimEnd('.').Length == 1)
-                || (head.Length == 1 && tail == "Co.")))
+                || (head.Length == 1 && tail == "Co.") || (CueWords.PhoneticLetters.Contains(head) && CueWords.LetteredUnits.Contains(tail))))
             {
-                Emit(first, count, EntityCategory.Organization, null, 0.7);
                 return;
             }
             if (PlaceHeadLength(first, count) is > 0 and var placeHead && count > placeHead)
@@ -152,13 +306,19 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 Emit(first, count, EntityCategory.Organization, null, 0.8);
                 return;
             }
+            // "Prince George's County": a county named after someone is a place, whatever title the name holds.
+            if (count > 1 && CueWords.AdministrativeTails.Contains(tail) && text[_tokens[last - 1].End] is '\'' or '’')
+            {
+                Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.75);
+                return;
+            }
             if (TitleSpan(first, count) is { } title)
             {
                 SplitAtTitle(first, count, title.Start, title.End);
                 return;
             }
-            // "Department of State", "Government of El Salvador": an organisation named after what it serves.
-            if (count > 2 && (CueWords.OrganizationHeads.Contains(head) || CueWords.OrganizationTails.Contains(head)) && _tokens[first + 1].Text == "of")
+            // "Department of State", "Center for Policy Research": an organisation named after what it serves.
+            if (count > 2 && (CueWords.OrganizationHeads.Contains(head) || CueWords.OrganizationTails.Contains(head)) && _tokens[first + 1].Text is "of" or "for")
             {
                 Emit(first, count, EntityCategory.Organization, null, 0.75);
                 return;
@@ -224,6 +384,18 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 {
                     Emit(titleEnd, rest, known.Category, known.Subcategory, 0.9);
                 }
+                else if (CueWords.NameConnectors.Contains(_tokens[titleEnd].Text))
+                {
+                    // "Chief of Party ACDIL VOCA": what follows "of" is what the title is of, not a person.
+                    if (rest > 1)
+                    {
+                        Segment(titleEnd + 1, rest - 1);
+                    }
+                }
+                else if (AllCaps(titleEnd, rest) && rest > 1)
+                {
+                    Emit(titleEnd, rest, EntityCategory.Organization, null, 0.6);
+                }
                 else
                 {
                     EmitPerson(titleEnd, rest, 0.85);
@@ -247,7 +419,15 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                     {
                         if (leftover >= 0)
                         {
-                            _pending.Add((leftover, i - leftover));
+                            var stop = i;
+                            while (stop > leftover && CueWords.NameConnectors.Contains(_tokens[stop - 1].Text))
+                            {
+                                stop--;
+                            }
+                            if (stop > leftover)
+                            {
+                                _pending.Add((leftover, stop - leftover));
+                            }
                             leftover = -1;
                         }
                         Emit(i, n, known.Category, known.Subcategory, 0.85);
@@ -271,7 +451,16 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             }
             if (found && leftover >= 0)
             {
-                _pending.Add((leftover, end - leftover));
+                // "Peace for Colombia": the connector belongs to neither name.
+                var stop = end;
+                while (stop > leftover && CueWords.NameConnectors.Contains(_tokens[stop - 1].Text))
+                {
+                    stop--;
+                }
+                if (stop > leftover)
+                {
+                    _pending.Add((leftover, stop - leftover));
+                }
             }
             return found;
         }
@@ -291,8 +480,19 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 EmitPerson(first, count, 0.75);
                 return true;
             }
+            if (_decided.TryGetValue(span, out var decided))
+            {
+                Emit(first, count, decided.Category, decided.Subcategory, 0.6);
+                return true;
+            }
             var next = last + 1 < _tokens.Count ? _tokens[last + 1] : default;
             var previous = first > 0 ? _tokens[first - 1] : default;
+            // "(U.S. Army photo by Davide Dalla Massara)": a credit names a person.
+            if (count >= 2 && count <= 4 && NameLike(first, count) && CreditBefore(first))
+            {
+                EmitPerson(first, count, 0.7);
+                return true;
+            }
             if (count >= 2 && count <= 4 && next.Text is not null && CueWords.SpeechVerbs.Contains(next.Text) && NameLike(first, count))
             {
                 EmitPerson(first, count, 0.65);
@@ -320,13 +520,33 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 _eventAliases.Add(span);
                 return true;
             }
+            // "the Big White Circle protest", "the White Falcon company", "the organization Casa Pueblo": the noun beside it says what it is.
+            if (NounAfter(last) is { } nounAfter)
+            {
+                if (CueWords.EventNounsAfter.Contains(nounAfter))
+                {
+                    Emit(first, count, EntityCategory.Event, null, 0.55);
+                    return true;
+                }
+                // Not "the radical Islamist group": an adjective before the noun.
+                if (CueWords.OrganizationNouns.Contains(nounAfter) && !(count == 1 && (gazetteer.IsDemonym(span) || span.EndsWith("ist", StringComparison.Ordinal))))
+                {
+                    Emit(first, count, EntityCategory.Organization, null, 0.55);
+                    return true;
+                }
+            }
+            if (OrganizationNounBefore(first) && !IsPersonName(first, count))
+            {
+                Emit(first, count, EntityCategory.Organization, null, 0.55);
+                return true;
+            }
             // "Stockton, Calif.", "Korca, Albania": a name followed by a known place is a place in it.
             if (FollowedByKnownPlace(last))
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
                 return true;
             }
-            if (previous.Text is not null && AfterPlaceCue(first) && !TitleCaseContext(first, last))
+            if (previous.Text is not null && count <= 4 && AfterPlaceCue(first) && !TitleCaseContext(first, last) && !InTitleCaseStretch(first, last))
             {
                 Emit(first, count, EntityCategory.Location, EntityCategory.Subcategories.GPE, 0.6);
                 return true;
@@ -336,11 +556,156 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 return false;
             }
             // In a headline every word is capitalised ("Detained Bloggers Tell Their Tales"): capitals say nothing there.
-            if (count >= 2 && count <= 3 && NameLike(first, count) && !InHeadline(first) && !TitleCaseContext(first, last))
+            var context = _beforeTheirOrganization.Contains(first) || (!InHeadline(first) && !TitleCaseContext(first, last) && !InTitleCaseStretch(first, last));
+            if (count >= 2 && count <= 3 && NameLike(first, count) && context && !HasNotPersonWord(first, count) && !CueWords.ForeignArticles.Contains(_tokens[first].Text))
             {
                 EmitPerson(first, count, 0.5);
             }
             return true; // a lone capitalised word with nothing to say what it is stays unnamed
+        }
+
+        /// <summary>"photo by", "Photo by", "video by", "courtesy of" just before the name.</summary>
+        private bool CreditBefore(int first)
+        {
+            if (first < 2 || !OnlySpace(_tokens[first - 1].End, _tokens[first].Start) || !OnlySpace(_tokens[first - 2].End, _tokens[first - 1].Start))
+            {
+                return false;
+            }
+            return (_tokens[first - 1].Text == "by" && CueWords.CreditWords.Contains(_tokens[first - 2].Text))
+                || (_tokens[first - 1].Text == "of" && _tokens[first - 2].Text is "courtesy" or "Courtesy");
+        }
+
+        /// <summary>A lower-case noun right after the name, across spaces only ("Big White Circle protest").</summary>
+        private string? NounAfter(int last)
+        {
+            if (last + 1 >= _tokens.Count || !OnlySpace(_tokens[last].End, _tokens[last + 1].Start))
+            {
+                return null;
+            }
+            var next = _tokens[last + 1].Text;
+            return char.IsLower(next[0]) ? next : null;
+        }
+
+        /// <summary>"the organization Casa Pueblo", "the rebel group M23", "the daily Jornal Livre".</summary>
+        private bool OrganizationNounBefore(int first)
+        {
+            if (first == 0 || !OnlySpace(_tokens[first - 1].End, _tokens[first].Start))
+            {
+                return false;
+            }
+            var previous = _tokens[first - 1].Text;
+            return char.IsLower(previous[0]) && CueWords.OrganizationNouns.Contains(previous);
+        }
+
+        /// <summary>A name the story already gave to a person ("Tokayev" after "Kassym-Jomart Tokayev").</summary>
+        private bool IsPersonName(int first, int count) => _personAliases.ContainsKey(Text(first, count));
+
+        private bool HasNotPersonWord(int first, int count)
+        {
+            for (var i = first; i < first + count; i++)
+            {
+                if (CueWords.NotPersonWords.Contains(_tokens[i].Text))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private bool AllCaps(int first, int count)
+        {
+            for (var i = first; i < first + count; i++)
+            {
+                if (!Gazetteer.IsAllCaps(_tokens[i].Text))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>"U.S. personnel", "U.S. and NATO counterparts", "US$800": followed by a lower-case noun, by "and" and another adjective, or a currency sign.</summary>
+        private bool AdjectiveBefore(int last)
+        {
+            var end = _tokens[last].End;
+            // "US$800 million", "the U.S.-Australia alliance": a currency or the first half of a compound.
+            if (end + 1 < text.Length && (text[end] == '$' || (text[end] == '-' && char.IsLetter(text[end + 1]))))
+            {
+                return true;
+            }
+            if (last + 1 >= _tokens.Count || !OnlySpace(_tokens[last].End, _tokens[last + 1].Start))
+            {
+                return false;
+            }
+            var next = _tokens[last + 1];
+            // "U.S. and other foreign citizens"
+            if (next.Text is "and" or "or" && last + 2 < _tokens.Count && _tokens[last + 2].Text == "other")
+            {
+                return true;
+            }
+            if (next.Text is "and" or "or" && last + 3 < _tokens.Count && _tokens[last + 2].Capitalised
+                && OnlySpace(next.End, _tokens[last + 2].Start) && OnlySpace(_tokens[last + 2].End, _tokens[last + 3].Start))
+            {
+                next = _tokens[last + 3];
+            }
+            return !next.Capitalised && !CueWords.CommonWords.Contains(next.Text);
+        }
+
+        /// <summary>
+        /// Inside a stretch of capitalised words that opens a paragraph ("Asylum Seeker 'Baby Asha' Becomes a Rallying Point
+        /// for Opponents of Australia's Offshore Detention"): a title-case headline run into the text, where capitals say
+        /// nothing. At least three capitalised longer words beside the run (two if the run has two of its own), across small
+        /// words, quotes, possessives, commas, colons and dashes, not across the end of a sentence.
+        /// </summary>
+        private bool InTitleCaseStretch(int first, int last)
+        {
+            static bool Content(NameToken t) => t.Text.Length > 3 && !CueWords.CommonWords.Contains(t.Text) && !Gazetteer.IsAllCaps(t.Text);
+            bool Joined(NameToken a, NameToken b)
+            {
+                for (var p = a.End; p < b.Start; p++)
+                {
+                    if (text[p] is not (' ' or '\'' or '’' or '‘' or '"' or '“' or '”' or 's' or ',' or ':' or '—' or '–'))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            var capitalised = 0;
+            // Not across a colon after the run: "Aqeela Asifi: A Teacher in Exile" names the person the headline is about.
+            for (var i = last + 1; i < _tokens.Count && Joined(_tokens[i - 1], _tokens[i]) && text.IndexOf(':', _tokens[i - 1].End, _tokens[i].Start - _tokens[i - 1].End) < 0; i++)
+            {
+                if (Content(_tokens[i]))
+                {
+                    if (!_tokens[i].Capitalised)
+                    {
+                        break;
+                    }
+                    capitalised++;
+                }
+            }
+            var leftmost = first;
+            for (var i = first - 1; i >= 0 && Joined(_tokens[i], _tokens[i + 1]); i--)
+            {
+                if (Content(_tokens[i]) && !_tokens[i].Capitalised)
+                {
+                    return false;
+                }
+                capitalised += Content(_tokens[i]) ? 1 : 0;
+                leftmost = i;
+            }
+            // A headline opens its paragraph; inside a paragraph capitals in a row are a name and its organisation.
+            var p = _tokens[leftmost].Start - 1;
+            while (p >= 0 && text[p] is ' ' or '\'' or '"' or '‘' or '“')
+            {
+                p--;
+            }
+            var own = 0;
+            for (var i = first; i <= last; i++)
+            {
+                own += Content(_tokens[i]) ? 1 : 0;
+            }
+            return (capitalised >= 3 || (capitalised >= 2 && capitalised + own >= 4)) && (p < 0 || text[p] == '\n');
         }
 
         private (int Start, int End)? TitleSpan(int first, int count)
@@ -417,7 +782,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
         /// <summary>"USS Bonhomme Richard", "UH-60 Black Hawk", "Bradley Fighting Vehicle", "C-17 Globemaster III".</summary>
         private bool ProductAt(int first, int count)
         {
-            if (count > 1 && CueWords.ProductHeads.Contains(_tokens[first].Text))
+            if ((count > 1 && CueWords.ProductHeads.Contains(_tokens[first].Text)) || IsDesignator(_tokens[first].Text))
             {
                 return true;
             }
@@ -548,6 +913,22 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 capitalised += t.Capitalised ? 1 : 0;
             }
             return words >= 3 && capitalised * 4 >= words * 3;
+        }
+
+        /// <summary>"Washington, D.C.": the district belongs to the city's name.</summary>
+        private List<Entity> WithDistrict(List<Entity> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                var e = names[i];
+                var end = e.Offset + e.Length;
+                if (e.Category == EntityCategory.Location && string.CompareOrdinal(text, end, ", D.C.", 0, 6) == 0)
+                {
+                    names[i] = new Entity(text.Substring(e.Offset, e.Length + 6), e.Category, e.Subcategory, e.Offset, e.Length + 6, e.Confidence);
+                    names.RemoveAll(n => n.Offset > e.Offset && n.Offset < end + 6);
+                }
+            }
+            return names;
         }
 
         /// <summary>"1st Battalion, 8th Infantry Regiment": a unit and the unit it belongs to, written as one name.</summary>
@@ -693,8 +1074,26 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
 
         private void Emit(int first, int count, string category, string? subcategory, double confidence)
         {
+            if (category is EntityCategory.Organization or EntityCategory.Location or EntityCategory.Event && count > 1)
+            {
+                _decided.TryAdd(Text(first, count), (category, subcategory));
+            }
             var start = _tokens[first].Start;
             var end = _tokens[first + count - 1].End;
+            // "Joint Task Force 505", "Amphibious Squadron 11": a unit's number is part of its name.
+            if (category == EntityCategory.Organization && CueWords.NumberedUnitTails.Contains(_tokens[first + count - 1].Text)
+                && end + 1 < text.Length && text[end] == ' ' && char.IsAsciiDigit(text[end + 1]))
+            {
+                var p = end + 1;
+                while (p < text.Length && char.IsAsciiDigit(text[p]))
+                {
+                    p++;
+                }
+                if (p - end <= 5 && (p == text.Length || !char.IsLetterOrDigit(text[p])) && !(p < text.Length && text[p] == ',' && p + 1 < text.Length && char.IsAsciiDigit(text[p + 1])))
+                {
+                    end = p;
+                }
+            }
             _names.Add(new Entity(text[start..end], category, subcategory, start, end - start, confidence));
         }
     }

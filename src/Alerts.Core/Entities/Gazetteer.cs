@@ -60,7 +60,11 @@ internal sealed class Gazetteer
             try
             {
                 var region = new RegionInfo(culture.Name);
-                g.Add(region.EnglishName, EntityCategory.Location, EntityCategory.Subcategories.GPE);
+                // "en-001" is the world: a word in "the World's Largest", not a place a reader lists.
+                if (region.EnglishName != "World")
+                {
+                    g.Add(region.EnglishName, EntityCategory.Location, EntityCategory.Subcategories.GPE);
+                }
             }
             catch (ArgumentException)
             {

@@ -39,7 +39,8 @@ internal static partial class NameRuns
             {
                 length = hyphen;
             }
-            if (length <= 0)
+            // "2CR", "3ID": letters hung on a number are a code, not a word.
+            if (length <= 0 || (start > 0 && char.IsAsciiDigit(text[start - 1])))
             {
                 continue;
             }
@@ -63,7 +64,9 @@ internal static partial class NameRuns
             var first = i;
             var last = i;
             var j = i + 1;
-            while (j < tokens.Count && OnlySpaceBetween(text, tokens[j - 1], tokens[j]))
+            // "Prince George's County": a possessive inside the name of a county or parish.
+            while (j < tokens.Count && (OnlySpaceBetween(text, tokens[j - 1], tokens[j])
+                || (PossessiveBetween(text, tokens[j - 1], tokens[j]) && tokens[j].Text is "County" or "Parish" or "District")))
             {
                 if (tokens[j].Capitalised && !StartsNewName(tokens[j]))
                 {
@@ -102,6 +105,9 @@ internal static partial class NameRuns
 
     /// <summary>"…the U.S. The president…": a closed-class word after an abbreviation starts something new.</summary>
     private static bool StartsNewName(NameToken token) => token.SentenceStart && CueWords.CommonWords.Contains(token.Text);
+
+    private static bool PossessiveBetween(string text, NameToken a, NameToken b) =>
+        b.Start - a.End == 3 && text[a.End] is '\'' or '’' && text[a.End + 1] == 's' && text[a.End + 2] == ' ';
 
     private static bool OnlySpaceBetween(string text, NameToken a, NameToken b)
     {

@@ -225,4 +225,93 @@ public class EmbeddedEntityExtractorTests
         Assert.Superset(new HashSet<string> { "Fort Bragg", "Joint Base Andrews", "Stockton" }, Names(entities, EntityCategory.Location));
         Assert.Empty(Names(entities, EntityCategory.Person));
     }
+    [Fact]
+    public void A_title_case_headline_run_into_the_text_yields_no_people()
+    {
+        // A headline and its first line pasted as one paragraph: capitals say nothing until the sentence starts.
+        var entities = _extractor.Extract(
+            "Grain Farmers Demand Answers as Depot Fire Spreads Across Valley Residents of the valley said the smoke reached their homes.\n\n"
+            + "Syria's Most Vulnerable Live a Hard Life in Crowded Camps Aid workers said winter was coming.");
+
+        Assert.Empty(Names(entities, EntityCategory.Person));
+    }
+
+    [Fact]
+    public void A_capitalised_small_word_ends_a_name()
+    {
+        var entities = _extractor.Extract("Crowds waited for Rafael Ortega On Thursday night, he left the court by a side door.");
+
+        Assert.Contains("Rafael Ortega", Names(entities, EntityCategory.Person));
+        Assert.DoesNotContain(Names(entities, EntityCategory.Person), p => p.Contains("Thursday", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_noun_beside_a_name_says_whether_it_is_an_event_or_an_organisation()
+    {
+        var entities = _extractor.Extract(
+            "Thousands joined the Green Ribbon protest called by the group Nuestra Voz, while paratroopers of the Iron Wolf company stood guard. "
+            + "Later the paratroopers of Iron Wolf went home.");
+
+        Assert.Empty(Names(entities, EntityCategory.Person));
+        Assert.Contains("Green Ribbon", Names(entities, EntityCategory.Event));
+        Assert.Superset(new HashSet<string> { "Nuestra Voz", "Iron Wolf" }, Names(entities, EntityCategory.Organization));
+    }
+
+    [Fact]
+    public void Units_keep_their_number_and_aircraft_types_are_not_organisations()
+    {
+        var entities = _extractor.Extract(
+            "Marines of Joint Task Force 505 and Amphibious Squadron 11 arrived on a KC-130 flown by the 12th Combat Aviation Brigade UH-60 Black Hawk crews.");
+
+        var organisations = Names(entities, EntityCategory.Organization);
+        Assert.Superset(new HashSet<string> { "Joint Task Force 505", "Amphibious Squadron 11", "12th Combat Aviation Brigade" }, organisations);
+        Assert.DoesNotContain(organisations, o => o.Contains("KC-130", StringComparison.Ordinal) || o.Contains("UH-60", StringComparison.Ordinal));
+        Assert.Empty(Names(entities, EntityCategory.Person));
+    }
+
+    [Fact]
+    public void Company_level_sub_units_are_not_named_on_their_own()
+    {
+        var entities = _extractor.Extract("Paratroopers from Company C and Alpha Company joined Troop B at the range.");
+
+        Assert.DoesNotContain(entities, e => e.Category is EntityCategory.Organization or EntityCategory.Person);
+    }
+
+    [Fact]
+    public void A_country_used_as_an_adjective_is_not_a_place()
+    {
+        var entities = _extractor.Extract("More than 900 U.S. personnel are already there. The envoy flew back to the U.S. on Monday.");
+
+        Assert.Single(entities, e => e.Category == EntityCategory.Location && e.Text == "U.S.");
+    }
+
+    [Fact]
+    public void Names_joined_by_and_that_end_like_an_organisation_are_one_organisation()
+    {
+        var entities = _extractor.Extract("Officers of the Border and Migration Police met envoys of the Army and Navy on Friday.");
+
+        var organisations = Names(entities, EntityCategory.Organization);
+        Assert.Contains("Border and Migration Police", organisations);
+        Assert.DoesNotContain("Army and Navy", organisations);
+    }
+
+    [Fact]
+    public void A_photo_credit_and_a_person_of_an_institute_are_people()
+    {
+        var entities = _extractor.Extract(
+            "Soldiers unload supplies at the port. (U.S. Army photo by Dana Reyes) Talks went on. Amina Yusuf of the Institute for Security Studies expects little from them.");
+
+        Assert.Superset(new HashSet<string> { "Dana Reyes", "Amina Yusuf" }, Names(entities, EntityCategory.Person));
+        Assert.Superset(new HashSet<string> { "U.S. Army", "Institute for Security Studies" }, Names(entities, EntityCategory.Organization));
+    }
+
+    [Theory]
+    [InlineData("Crews reached La Libertad by road.", "La Libertad")]
+    [InlineData("The 10th Mountain Division (Light Infantry) was based there.", "Light Infantry")]
+    [InlineData("The Anti-Cybercrime Law took effect on Monday.", "Anti-Cybercrime Law")]
+    [InlineData("The ship sailed for its regularly scheduled Spring Patrol in the region.", "Spring Patrol")]
+    public void Names_of_things_places_and_units_are_not_people(string body, string notAPerson)
+    {
+        Assert.DoesNotContain(notAPerson, Names(_extractor.Extract(body), EntityCategory.Person));
+    }
 }
