@@ -47,6 +47,8 @@ internal static class CliServices
     }
 
     private static IServiceCollection AddCliLogging(this IServiceCollection services, LogLevel minimum) =>
-        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= minimum)
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
+            // The Azure SDK logs the 409s of its own create-if-missing calls as warnings: noise on every command.
+            .AddFilter((category, level) => category?.StartsWith("Azure.", StringComparison.Ordinal) == true ? level >= LogLevel.Error : level >= minimum)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 }

@@ -7,12 +7,19 @@ internal static class AlertsCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
+        var (exit, stdout, stderr) = await RunApartAsync(settings, args);
+        return (exit, stdout + stderr);
+    }
+
+    /// <summary>Runs it and keeps standard output (what a script reads, such as <c>--json</c>) apart from standard error.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
         using var process = Start(settings, args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>Starts it and returns at once, its output redirected for the caller to read (or drain).</summary>

@@ -74,9 +74,9 @@ public sealed class ResultsCommandsTests
             // The HTTP API answers what the CLI printed, and the CLI through it shows the same analysis.
             using var http = new HttpClient { BaseAddress = api };
             var overHttp = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/articles", UriKind.Relative)));
-            (exit, output) = await AlertsCli.RunAsync(settings, "articles", "--json");
-            Assert.True(exit == 0, output);
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(output), overHttp), $"CLI: {output}\nHTTP: {overHttp}");
+            var (jsonExit, json, errors) = await AlertsCli.RunApartAsync(settings, "articles", "--json");
+            Assert.True(jsonExit == 0, json + errors);
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), overHttp), $"CLI: {json}\nHTTP: {overHttp}");
             var article = JsonNode.Parse(await http.GetStringAsync(new Uri($"/api/articles/{id}", UriKind.Relative)))!;
             Assert.Contains("state-of-emergency", article["matches"]!.AsArray().Select(m => m!["rule"]!.GetValue<string>()));
             (exit, output) = await AlertsCli.RunAsync(settings, "article", id, "--api", api.ToString());
@@ -96,8 +96,9 @@ public sealed class ResultsCommandsTests
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
-            var (exit, output) = await AlertsCli.RunAsync(settings, "articles", "--json");
-            Assert.True(exit == 0, output);
+            var (exit, output, errors) = await AlertsCli.RunApartAsync(settings, "articles", "--json");
+            Assert.True(exit == 0, output + errors);
+            Assert.True(errors.Length == 0, errors);
             var listing = JsonNode.Parse(output)!;
             if (listing["items"]!.AsArray().Any(i => i!["name"]!.GetValue<string>() == name && i["status"]!.GetValue<string>() == status))
             {
