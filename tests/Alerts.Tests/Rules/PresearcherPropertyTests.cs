@@ -62,7 +62,7 @@ public class PresearcherPropertyTests
             3 => $"\"{Word()} {Word()}\"",
             4 => $"\"({Word()} {Word()}) ({Word()} {Word()})\"~{random.Next(4)}",
             5 => $"title:{Word()}",
-            _ => Word()[..3] + "*",
+            _ => Word() is { Length: >= 4 } w ? w[..4] + "*" : Word(),
         };
         var rules = Enumerable.Range(0, 400).Select(i => Compile(random.Next(5) switch
         {
