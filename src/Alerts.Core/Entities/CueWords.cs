@@ -33,7 +33,7 @@ internal static class CueWords
     /// <summary>After "of" in a title: "Secretary of State", "Minister of Defence", "Chief of Staff".</summary>
     public static readonly HashSet<string> TitleOfObjects = Set(
         "State", "Defense", "Defence", "Health", "Justice", "Staff", "Interior", "Finance", "Foreign", "Affairs",
-        "Police", "Emergencies", "Energy", "Commerce", "Homeland", "Security", "Information", "Education");
+        "Police", "Emergencies", "Energy", "Commerce", "Homeland", "Security", "Information", "Education", "Party", "Mission");
 
     /// <summary>The last word of an organisation's name.</summary>
     public static readonly HashSet<string> OrganizationTails = Set(
@@ -46,7 +46,7 @@ internal static class CueWords
         "Programme", "Program", "Mission", "Centre", "Center", "Society", "Cross", "Crescent", "Watch", "International",
         "Board", "Cabinet", "Government", "Directorate", "Inspectorate", "Secretariat", "Unit", "Corps", "Command",
         "Exchange", "Club", "Times", "Post", "News", "Press", "Television", "Radio", "Broadcasting", "Industries",
-        "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue",
+        "Holdings", "Oil", "Gas", "Energy", "Telecom", "Hospital", "Clinic", "Church", "Mosque", "Synagogue", "Embassy",
         // Military units, newspapers and media, companies: recognised by their shape, not a list of names.
         "Division", "Squadron", "Wing", "Fleet", "Detachment", "Team", "Observer", "Journal", "Gazette", "Tribune",
         "Herald", "Daily", "Magazine", "Chronicle", "Monitor", "Standard", "Mirror", "Media", "Motors", "Technologies", "Systems", "Airlines", "Group",
@@ -61,7 +61,7 @@ internal static class CueWords
     /// <summary>The last word of a built place: a Location/Structural.</summary>
     public static readonly HashSet<string> StructuralTails = Set(
         "Airport", "Airfield", "Airbase", "Base", "Square", "Bridge", "Palace", "Stadium", "Station", "Street", "Avenue",
-        "Road", "Highway", "Dam", "Port", "Harbour", "Harbor", "Prison", "Camp", "Building", "Tower", "Embassy",
+        "Road", "Highway", "Dam", "Port", "Harbour", "Harbor", "Prison", "Camp", "Building", "Tower",
         "Consulate", "Crossing", "Checkpoint", "Terminal", "Plant", "Refinery", "Mine", "Market", "Mall", "Cathedral",
         "Barracks", "Armory", "Airbase", "Zone", "Area", "Outpost", "Range");
 

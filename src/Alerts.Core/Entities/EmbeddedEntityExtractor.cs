@@ -60,7 +60,7 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 }
                 // "91st Cavalry Regiment June 19", "U.S. Army Photo by …": a date or a credit word after a name is not in it.
                 while (c > 1 && (CueWords.CommonWords.Contains(_tokens[f + c - 1].Text) || CueWords.CreditWords.Contains(_tokens[f + c - 1].Text))
-                    && !Known(f, c))
+                    && !CueWords.OrganizationTails.Contains(_tokens[f + c - 1].Text) && !Known(f, c))
                 {
                     c--;
                 }
@@ -356,6 +356,12 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 {
                     return;
                 }
+            }
+            // "George Washington": a run opened by a common given name is a person, even when a place shares the surname.
+            if (count is 2 or 3 && gazetteer.IsGivenName(head) && NameLikeAfterGazetteer(first, count) && !HasNotPersonWord(first, count))
+            {
+                EmitPerson(first, count, 0.6);
+                return;
             }
             if (count > 1 && SplitByGazetteer(first, count))
             {
@@ -976,6 +982,23 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
                 }
                 if (!_tokens[i].Capitalised || Gazetteer.IsAllCaps(t) || CueWords.CommonWords.Contains(t) || gazetteer.IsDemonym(t)
                     || CueWords.TitleModifiers.Contains(t) || gazetteer.TryLookup(t, out _) || t.Any(char.IsDigit))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Capitalised, not common, not a title, a demonym or in capitals; a place's name is allowed (a surname may be one).</summary>
+        private bool NameLikeAfterGazetteer(int first, int count)
+        {
+            for (var i = first; i < first + count; i++)
+            {
+                var t = _tokens[i].Text;
+                if (!char.IsUpper(t[0]) || Gazetteer.IsAllCaps(t) || CueWords.CommonWords.Contains(t) || gazetteer.IsDemonym(t)
+                    || CueWords.TitleHeads.Contains(t) || CueWords.TitleModifiers.Contains(t) || t.Any(char.IsDigit)
+                    || CueWords.OrganizationTails.Contains(t) || CueWords.StructuralTails.Contains(t) || CueWords.GeographicalTails.Contains(t)
+                    || CueWords.AdministrativeTails.Contains(t))
                 {
                     return false;
                 }

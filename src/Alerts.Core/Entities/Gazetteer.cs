@@ -13,6 +13,7 @@ internal sealed class Gazetteer
     private readonly Dictionary<string, (string Category, string? Subcategory)> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Category, string? Subcategory)> _acronyms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _demonyms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _givenNames = new(StringComparer.Ordinal);
 
     public static Gazetteer Default { get; } = Load();
 
@@ -20,6 +21,9 @@ internal sealed class Gazetteer
     public int MaxWords { get; private set; } = 1;
 
     public bool IsDemonym(string word) => _demonyms.Contains(word);
+
+    /// <summary>A common given name ("George", "Amina"): a run it opens is a person.</summary>
+    public bool IsGivenName(string word) => _givenNames.Contains(word);
 
     public bool TryLookup(string name, out (string Category, string? Subcategory) kind)
     {
@@ -94,6 +98,10 @@ internal sealed class Gazetteer
         foreach (var line in Lines("demonyms.txt"))
         {
             g._demonyms.Add(line);
+        }
+        foreach (var line in Lines("given-names.txt"))
+        {
+            g._givenNames.Add(line);
         }
         return g;
     }

@@ -64,9 +64,9 @@ internal static partial class NameRuns
             var first = i;
             var last = i;
             var j = i + 1;
-            // "Prince George's County": a possessive inside the name of a county or parish.
+            // "Prince George's County", "the Attorney General's Office": a possessive inside the name of a county or an office.
             while (j < tokens.Count && (OnlySpaceBetween(text, tokens[j - 1], tokens[j])
-                || (PossessiveBetween(text, tokens[j - 1], tokens[j]) && tokens[j].Text is "County" or "Parish" or "District")))
+                || (PossessiveBetween(text, tokens[j - 1], tokens[j]) && tokens[j].Text is "County" or "Parish" or "District" or "Office")))
             {
                 if (tokens[j].Capitalised && !StartsNewName(tokens[j]))
                 {

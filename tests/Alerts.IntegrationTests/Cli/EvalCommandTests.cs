@@ -95,9 +95,9 @@ public sealed class EvalCommandTests : IDisposable
             "mass-detentions:precision=0.50", "mass-detentions:recall=1.00",
             "shoot-to-kill:precision=1.00", "shoot-to-kill:recall=1.00",
             "flight-cancellations:precision=1.00", "flight-cancellations:recall=1.00",
-            "person:precision=0.54", "person:recall=0.81",
-            "location:precision=0.85", "location:recall=0.83",
-            "organization:precision=0.77", "organization:recall=0.69",
+            "person:precision=0.66", "person:recall=0.79",
+            "location:precision=0.90", "location:recall=0.85",
+            "organization:precision=0.79", "organization:recall=0.72",
         ];
         var (exit, output) = await AlertsCli.RunAsync(NoSettings, ["eval", "eval", "--split", "test", .. thresholds.SelectMany(t => new[] { "--min", t })]);
 

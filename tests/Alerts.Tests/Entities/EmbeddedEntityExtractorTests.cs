@@ -314,4 +314,22 @@ public class EmbeddedEntityExtractorTests
     {
         Assert.DoesNotContain(notAPerson, Names(_extractor.Extract(body), EntityCategory.Person));
     }
+    [Fact]
+    public void Possessives_inside_names_of_counties_and_offices_and_the_district_after_a_city_stay_in_the_name()
+    {
+        var entities = _extractor.Extract(
+            "He grew up in Prince Edward's County and later joined the Attorney General's Office. The U.S. Embassy moved staff to Washington, D.C., on Friday.");
+
+        Assert.Superset(new HashSet<string> { "Prince Edward's County", "Washington, D.C." }, Names(entities, EntityCategory.Location));
+        Assert.Superset(new HashSet<string> { "Attorney General's Office", "U.S. Embassy" }, Names(entities, EntityCategory.Organization));
+        Assert.Empty(Names(entities, EntityCategory.Person));
+    }
+    [Fact]
+    public void A_run_opened_by_a_common_given_name_is_a_person_even_when_a_place_shares_the_surname()
+    {
+        var entities = _extractor.Extract("The escort took George Washington to the ceremony, and Amina Lagos watched from the steps.");
+
+        Assert.Superset(new HashSet<string> { "George Washington", "Amina Lagos" }, Names(entities, EntityCategory.Person));
+        Assert.DoesNotContain("Washington", Names(entities, EntityCategory.Location));
+    }
 }
