@@ -34,4 +34,7 @@ public static class StorageNames
 
     /// <summary>One message per newly matched article, for immediate subscribers.</summary>
     public const string ImmediateQueue = "immediate-deliveries";
+
+    /// <summary>Local host only: one message per upload made by <c>alerts upload</c> or the watched folder, naming the blob.</summary>
+    public const string ArticleUploadsQueue = "article-uploads";
 }
