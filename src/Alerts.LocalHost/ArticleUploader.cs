@@ -17,8 +17,24 @@ public sealed class ArticleUploader(BlobServiceClient blobs, QueueServiceClient 
 
     public async Task<string> UploadAsync(string path, string? blobName, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var name = blobName ?? Path.GetFileName(path);
+        try
+        {
+            await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await PutAsync(path, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The container or queue went away (storage lost it): create them again, once.
+            _exists = false;
+            await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await PutAsync(path, name, cancellationToken).ConfigureAwait(false);
+        }
+        return name;
+    }
+
+    private async Task PutAsync(string path, string name, CancellationToken cancellationToken)
+    {
         await using (var content = File.OpenRead(path))
         {
             await _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
@@ -29,7 +45,6 @@ public sealed class ArticleUploader(BlobServiceClient blobs, QueueServiceClient 
         // After the blob: a message never names a blob that is not there yet. If this send fails, the blob trigger
         // and the local host's reconciliation still find the blob.
         await _queue.SendMessageAsync(name, cancellationToken).ConfigureAwait(false);
-        return name;
     }
 
     // Creating twice at once is harmless (both calls are idempotent), so no lock.
