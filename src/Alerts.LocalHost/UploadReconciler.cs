@@ -34,7 +34,9 @@ public sealed partial class UploadReconciler(
                     LogReconciled(logger, processed);
                 }
             }
-            catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException or AggregateException)
+#pragma warning disable CA1031 // A failed sweep must not stop the host (and the API with it): the next sweep retries.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 _settled.Clear();
                 LogSweepFailed(logger, ex.Message);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Alerts.Analysis;
-using Alerts.IntegrationTests.Channels;
 using Alerts.LocalHost;
 using Alerts.Storage;
 using Azure.Data.Tables;
@@ -25,7 +24,8 @@ public sealed class LocalIngestFaultTests
     [Fact]
     public async Task A_burst_of_uploads_by_a_plain_blob_client_and_by_the_watched_folder_is_analysed_in_full()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        // Bounds the uploads; the wait for analysis has its own 3-minute bound after the last upload.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(7));
         var ct = timeout.Token;
         await using var storage = new RestartableAzurite();
         await storage.StartAsync();
