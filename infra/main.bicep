@@ -79,9 +79,17 @@ var analysesContainer = 'analyses'
 var statusTable = 'articles'
 // Blob-created events Event Grid could not deliver after its retries, kept for a look and a replay.
 var deadLetterContainer = 'article-events-deadletter'
-var containers = [articlesContainer, analysesContainer, 'digests', 'keys', deploymentContainer, deadLetterContainer]
-var tables = [statusTable, 'matches', 'rulematches', 'subscriptions', 'deliveries']
-var queues = ['immediate-deliveries']
+var containers = [
+  articlesContainer
+  analysesContainer
+  'querymatches'
+  'digests'
+  'keys'
+  deploymentContainer
+  deadLetterContainer
+]
+var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'deliveries']
+var queues = ['immediate-deliveries', 'digest-batches']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -210,6 +218,7 @@ var appSettings = {
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
   Alerts__Language__ModelVersion: 'latest'
+  Alerts__Language__LoggingOptOut: 'true'
   // The app's own address as Azure gives it (defaultHostName), not one guessed from its name.
   Alerts__Subscriptions__PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
   Alerts__Subscriptions__ConfirmationLifetime: '7.00:00:00'
@@ -222,6 +231,8 @@ var appSettings = {
   Alerts__Digests__RetrySchedule: '00:01:00,00:05:00,00:30:00,02:00:00,06:00:00'
   Alerts__Digests__ClaimTimeout: '00:02:00'
   Alerts__Digests__Parallelism: '8'
+  Alerts__Digests__BatchSize: '50'
+  Alerts__Digests__BatchCacheEntries: '2000'
   // Email through Azure Communication Services with the identity; the SMTP settings stay empty in Azure.
   Alerts__Email__Provider: 'acs'
   Alerts__Email__Sender: communication.outputs.senderAddress
@@ -232,6 +243,7 @@ var appSettings = {
   Alerts__Email__SmtpUser: ''
   Alerts__Email__UseTls: 'true'
   Alerts__Webhooks__Timeout: '00:00:15'
+  Alerts__Webhooks__MaxConnectionsPerHost: '16'
 }
 
 module functionApp 'modules/functionapp.bicep' = {

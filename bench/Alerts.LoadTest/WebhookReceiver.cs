@@ -24,6 +24,9 @@ internal sealed partial class WebhookReceiver : IAsyncDisposable
 
     public int Requests => _requests;
 
+    /// <summary>Requests per hook path (<c>/hook/{id}</c>): one subscriber each, so a count above 1 is a repeat.</summary>
+    public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
+
     private int _requests;
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -35,8 +38,9 @@ internal sealed partial class WebhookReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook/{id}", async (HttpRequest request) =>
+        app.MapPost("/hook/{id}", async (HttpRequest request, string id) =>
         {
+            receiver.Hits.AddOrUpdate(id, 1, (_, n) => n + 1);
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;

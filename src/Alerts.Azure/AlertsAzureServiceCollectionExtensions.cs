@@ -51,6 +51,7 @@ public static class AlertsAzureServiceCollectionExtensions
         });
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
+        services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();
         services.TryAddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.TryAddSingleton<IConfirmationLimits, TableConfirmationLimits>();
         services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();

@@ -5,6 +5,7 @@ using Alerts.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts;
 
@@ -38,6 +39,11 @@ public static class AlertsChannelsServiceCollectionExtensions
                 UseProxy = false,
                 UseCookies = false,
                 ConnectCallback = sp.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+                // Connections are kept and reused per receiver host; at most this many at once to one host, so a batch
+                // of subscribers behind one receiver queues on its connections instead of opening hundreds.
+                MaxConnectionsPerServer = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConnectionsPerHost,
+                ConnectTimeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout,
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             })
             // Target URLs can carry receivers' tokens: the client's default request logging is left out.

@@ -9,7 +9,7 @@ internal static class AnalysisView
 {
     public static void Render(IAnsiConsole console, FileReport report)
     {
-        console.Write(new Rule($"[grey]{Markup.Escape(report.File)}[/]").LeftJustified());
+        ConsoleHeading.Write(console, $"[grey]{Markup.Escape(report.File)}[/]");
         if (report.Analysis is not { } analysis)
         {
             console.MarkupLineInterpolated($"[red]Refused ({report.Reason}):[/] {report.Error}");

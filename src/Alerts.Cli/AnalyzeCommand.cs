@@ -39,27 +39,10 @@ internal static class AnalyzeCommand
             return 2;
         }
 
-        var overrides = new Dictionary<string, string?>
-        {
-            [RulesOptions.SectionName + ":" + nameof(RulesOptions.IncludeBuiltin)] = noBuiltin ? "false" : "true",
-            [RulesOptions.SectionName + ":" + nameof(RulesOptions.Path)] = rulesPath ?? "",
-        };
-        var configuration = CliConfiguration.Build(overrides);
-        if (!ExtractorChoice.Apply(extractor, configuration, overrides, errors))
+        await using var provider = CliServices.BuildAnalysis(rulesPath, noBuiltin, extractor, errors);
+        if (provider is null)
         {
             return 2;
-        }
-        configuration = CliConfiguration.Build(overrides);
-
-        var services = new ServiceCollection()
-            .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Warning)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddAlertsAnalysis(configuration);
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var catalog = provider.GetRequiredService<RuleCatalog>();
-        foreach (var error in catalog.Errors)
-        {
-            errors.MarkupLineInterpolated($"[yellow]Rule not loaded:[/] {error}");
         }
         var analyzer = provider.GetRequiredService<ArticleAnalyzer>();
         var language = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysisOptions>>().Value.DefaultLanguage;

@@ -31,6 +31,9 @@ internal sealed class ApiSubscriptionsClient : ISubscriptionsClient
     public Task<(int Status, JsonNode? Body)> DeleteAsync(string id, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"subscriptions/{Uri.EscapeDataString(id)}"), cancellationToken);
 
+    public Task<(int Status, JsonNode? Body)> SendDigestNowAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"subscriptions/{Uri.EscapeDataString(id)}/send-digest"), cancellationToken);
+
     private async Task<(int, JsonNode?)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

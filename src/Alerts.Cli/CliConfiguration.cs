@@ -1,17 +1,25 @@
 using System.Text.Json;
+using Alerts.LocalHost;
 using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Cli;
 
 /// <summary>
-/// Settings for the CLI: the same names as the function app, read from the <c>Values</c> of <c>local.settings.json</c>
-/// (current folder up to the repo root), then environment variables, then command-line flags.
+/// Settings for the CLI: the same names as the function app. The local defaults of <c>alerts run</c> (Azurite, the mail
+/// catcher, loopback webhooks) come first, so every command works on a fresh clone; the <c>Values</c> of
+/// <c>local.settings.json</c> (current folder up to the repo root), then environment variables, then command-line
+/// flags win over them.
 /// </summary>
 internal static class CliConfiguration
 {
-    public static IConfigurationRoot Build(IDictionary<string, string?>? overrides = null)
+    /// <summary>The local host's address: where <c>alerts run</c> serves the API and unsubscribe links point.</summary>
+    public static readonly LocalHostOptions LocalHost = new();
+
+    public static IConfigurationRoot Build(IDictionary<string, string?>? overrides = null) => Build(LocalHost, overrides);
+
+    public static IConfigurationRoot Build(LocalHostOptions localHost, IDictionary<string, string?>? overrides = null)
     {
-        var builder = new ConfigurationBuilder();
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.For(localHost));
         if (FindLocalSettings() is { } path)
         {
             builder.AddInMemoryCollection(ReadValues(path));

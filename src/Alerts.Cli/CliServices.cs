@@ -1,6 +1,8 @@
+using Alerts.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 
 namespace Alerts.Cli;
 
@@ -9,8 +11,7 @@ internal static class CliServices
 {
     public static ServiceProvider Build(IConfiguration configuration, LogLevel minimum = LogLevel.Warning) =>
         new ServiceCollection()
-            .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= minimum)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
+            .AddCliLogging(minimum)
             .AddSingleton(configuration)
             .AddAlertsAnalysis(configuration)
             .AddAlertsStorage(configuration)
@@ -18,4 +19,34 @@ internal static class CliServices
             .AddAlertsChannels(configuration)
             .AddAlertsAcsEmail()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+    /// <summary>
+    /// Parsing, entities and rules only (no storage), for <c>analyze</c> and <c>eval</c>: the rules and extractor the
+    /// command line chose, with each rule that did not load reported. Null after a usage error it has reported.
+    /// </summary>
+    public static ServiceProvider? BuildAnalysis(string? rulesPath, bool noBuiltin, string extractor, IAnsiConsole errors)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            [RulesOptions.SectionName + ":" + nameof(RulesOptions.IncludeBuiltin)] = noBuiltin ? "false" : "true",
+            [RulesOptions.SectionName + ":" + nameof(RulesOptions.Path)] = rulesPath ?? "",
+        };
+        if (!ExtractorChoice.Apply(extractor, CliConfiguration.Build(overrides), overrides, errors))
+        {
+            return null;
+        }
+        var provider = new ServiceCollection()
+            .AddCliLogging(LogLevel.Warning)
+            .AddAlertsAnalysis(CliConfiguration.Build(overrides))
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        foreach (var error in provider.GetRequiredService<RuleCatalog>().Errors)
+        {
+            errors.MarkupLineInterpolated($"[yellow]Rule not loaded:[/] {error}");
+        }
+        return provider;
+    }
+
+    private static IServiceCollection AddCliLogging(this IServiceCollection services, LogLevel minimum) =>
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= minimum)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 }

@@ -27,6 +27,9 @@ internal sealed class DirectSubscriptionsClient(ServiceProvider services) : ISub
     public async Task<(int Status, JsonNode? Body)> DeleteAsync(string id, CancellationToken cancellationToken) =>
         Convert(await _api.DeleteAsync(id, cancellationToken).ConfigureAwait(false));
 
+    public async Task<(int Status, JsonNode? Body)> SendDigestNowAsync(string id, CancellationToken cancellationToken) =>
+        Convert(await _api.SendDigestNowAsync(id, cancellationToken).ConfigureAwait(false));
+
     private static (int, JsonNode?) Convert(ApiResponse response) =>
         (response.Status, response.Json is null ? null : JsonSerializer.SerializeToNode(response.Json, AlertsJson.Options));
 

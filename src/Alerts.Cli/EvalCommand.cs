@@ -63,27 +63,12 @@ internal static class EvalCommand
             return 2;
         }
 
-        var overrides = new Dictionary<string, string?>
-        {
-            [RulesOptions.SectionName + ":" + nameof(RulesOptions.IncludeBuiltin)] = noBuiltin ? "false" : "true",
-            [RulesOptions.SectionName + ":" + nameof(RulesOptions.Path)] = rulesPath ?? "",
-        };
-        var configuration = CliConfiguration.Build(overrides);
-        if (!ExtractorChoice.Apply(extractor, configuration, overrides, errors))
+        await using var provider = CliServices.BuildAnalysis(rulesPath, noBuiltin, extractor, errors);
+        if (provider is null)
         {
             return 2;
         }
-        configuration = CliConfiguration.Build(overrides);
-        var services = new ServiceCollection()
-            .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Warning)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-            .AddAlertsAnalysis(configuration);
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var catalog = provider.GetRequiredService<RuleCatalog>();
-        foreach (var error in catalog.Errors)
-        {
-            errors.MarkupLineInterpolated($"[yellow]Rule not loaded:[/] {error}");
-        }
         var ruleIds = (await catalog.GetMatcherAsync(cancellationToken).ConfigureAwait(false)).Rules.Select(r => r.Rule.Id).ToList();
         var analyzer = provider.GetRequiredService<ArticleAnalyzer>();
         var language = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnalysisOptions>>().Value.DefaultLanguage;
@@ -155,7 +140,7 @@ internal static class EvalCommand
 
         foreach (var r in report.Rules.Where(r => r.Missed.Count + r.FalseAlarms.Count > 0))
         {
-            console.Write(new Rule($"[bold]{Markup.Escape(r.Rule)}[/]").LeftJustified());
+            ConsoleHeading.Write(console, $"[bold]{Markup.Escape(r.Rule)}[/]");
             foreach (var miss in r.Missed)
             {
                 console.MarkupLineInterpolated($"  [yellow]missed[/] {miss.Article}: {string.Join(" … ", miss.Sentences.DefaultIfEmpty("(no sentence labelled)"))}");
@@ -167,7 +152,7 @@ internal static class EvalCommand
         }
         foreach (var e in report.Entities.Where(e => e.Missed.Count + e.Spurious.Count > 0))
         {
-            console.Write(new Rule($"[bold]{Markup.Escape(e.Category)}[/]").LeftJustified());
+            ConsoleHeading.Write(console, $"[bold]{Markup.Escape(e.Category)}[/]");
             if (e.Missed.Count > 0)
             {
                 console.MarkupLineInterpolated($"  [yellow]missed[/] {string.Join("; ", e.Missed)}");

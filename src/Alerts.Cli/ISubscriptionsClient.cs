@@ -13,4 +13,7 @@ internal interface ISubscriptionsClient : IAsyncDisposable
     Task<(int Status, JsonNode? Body)> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<(int Status, JsonNode? Body)> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Closes the subscription's digest window now and sends it.</summary>
+    Task<(int Status, JsonNode? Body)> SendDigestNowAsync(string id, CancellationToken cancellationToken);
 }

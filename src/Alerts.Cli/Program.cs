@@ -1,5 +1,12 @@
 using System.CommandLine;
 using Alerts.Cli;
+using Spectre.Console;
+
+if (Console.IsOutputRedirected)
+{
+    // Not a terminal: Spectre.Console would assume 80 columns and hard-wrap long values (URLs, file names) mid-line.
+    AnsiConsole.Profile.Width = 4096;
+}
 
 var root = new RootCommand("Alerts: turn news articles into alerts for watch rules.")
 {
@@ -8,6 +15,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
     RunCommand.Create(),
     UploadCommand.Create(),
     ReceiveCommand.Create(),
+    PoisonCommands.Create(),
 };
 foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()))
 {
@@ -15,11 +23,22 @@ foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Cr
 }
 try
 {
-    return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    // Our handler below decides which failures are the user's to fix; the default one prints every stack trace.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
 }
-catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+catch (OperationCanceledException)
 {
-    // A bad setting is the user's to fix: say which, without a stack trace.
-    await Console.Error.WriteLineAsync($"Invalid settings: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
+    return 130;
+}
+catch (Exception ex) when (CliErrors.Describe(ex) is { } line)
+{
+    // A bad setting or storage that is not running is the user's to fix: one line that says what, no stack trace.
+    await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
     return 2;
+}
+catch (Alerts.Language.LanguageConfigurationException ex)
+{
+    // Falling back article after article would hide it: one line saying what to fix, and a failing exit code.
+    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+    return 3;
 }

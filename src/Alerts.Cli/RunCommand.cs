@@ -28,11 +28,7 @@ internal static class RunCommand
         var console = AnsiConsole.Console;
         var root = RepoRoot.Find();
         var options = new LocalHostOptions { ApiUrl = new Uri($"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}"), WatchFolder = watch is null ? null : Path.GetFullPath(watch) };
-        var userSettings = CliConfiguration.Build();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalDefaults.For(options))
-            .AddConfiguration(userSettings)
-            .Build();
+        var configuration = CliConfiguration.Build(options);
 
         var services = new List<NodeService>();
         try
@@ -47,7 +43,7 @@ internal static class RunCommand
             }
             if (mail)
             {
-                var maildev = await NodeService.StartAsync("maildev", root, "maildev", ["--ip", "127.0.0.1", "--smtp", "1025", "--web", "1080"], 1025, cancellationToken).ConfigureAwait(false);
+                var maildev = await NodeService.StartAsync("maildev", root, "maildev", ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", "1025", "--web", "1080"], 1025, cancellationToken).ConfigureAwait(false);
                 services.Add(maildev);
                 Report(console, "Mail catcher", (maildev.Reused ? "already running" : "started") + ": SMTP 127.0.0.1:1025, inbox http://localhost:1080");
             }

@@ -21,7 +21,7 @@ internal static class UploadCommand
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Not found:[/] {path}");
             }
             var configuration = CliConfiguration.Build();
-            var connection = configuration["AlertsStorage"] is { Length: > 0 } ? StorageConnection.FromConfiguration(configuration) : StorageConnection.FromConnectionString("UseDevelopmentStorage=true");
+            var connection = StorageConnection.FromConfiguration(configuration);
             var uploader = new ArticleUploader(
                 connection.CreateBlobServiceClient(),
                 connection.CreateQueueServiceClient(new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 }));

@@ -33,6 +33,7 @@ public static class AlertsServiceCollectionExtensions
     {
         services.TryAddSingleton<ArticleProcessor>();
         // Subscribers' own queries are rules too: the catalogue polls them.
+        services.TryAddSingleton<QueryRuleIds>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleSource, SubscriptionQueryRules>());
         return services;
     }
@@ -47,6 +48,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionLinks, SubscriptionLinks>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionApi>();
+        services.TryAddSingleton<QueryRuleIds>();
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddSingleton<DeliveryService>();
         return services;

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.Functions;
 
-/// <summary>The digest timer: sends every due digest and retries failed ones. Schedule: the DigestSchedule setting.</summary>
+/// <summary>The digest timer: queues the active subscriptions in batches for DeliverDigestBatch. Schedule: the DigestSchedule setting.</summary>
 public sealed class SendDigests(DigestTimerHandler handler)
 {
     [Function(nameof(SendDigests))]

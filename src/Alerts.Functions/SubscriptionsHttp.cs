@@ -46,4 +46,8 @@ public sealed class SubscriptionsHttp(ApiEndpoints endpoints)
     [Function(ApiRoutes.ConfirmSubscription)]
     public async Task<IActionResult> ConfirmAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm")] HttpRequest request) =>
         await endpoints.RunAsync(ApiRoutes.ConfirmSubscription, request).ConfigureAwait(false);
+
+    [Function(ApiRoutes.SendDigestNow)]
+    public async Task<IActionResult> SendDigestNowAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "subscriptions/{id}/send-digest")] HttpRequest request, string id) =>
+        await endpoints.RunAsync(ApiRoutes.SendDigestNow, request, id).ConfigureAwait(false);
 }

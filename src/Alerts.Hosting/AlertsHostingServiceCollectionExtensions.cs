@@ -13,6 +13,7 @@ public static class AlertsHostingServiceCollectionExtensions
         services.TryAddSingleton<ApiEndpoints>();
         services.TryAddSingleton<ArticleUploadHandler>();
         services.TryAddSingleton<DigestTimerHandler>();
+        services.TryAddSingleton<DigestBatchHandler>();
         services.TryAddSingleton<ImmediateQueueHandler>();
         return services;
     }

@@ -17,6 +17,7 @@ public static class ApiRoutes
     public const string ListRules = nameof(ListRules);
     public const string Unsubscribe = nameof(Unsubscribe);
     public const string ConfirmSubscription = nameof(ConfirmSubscription);
+    public const string SendDigestNow = nameof(SendDigestNow);
 
     /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
     public const string Prefix = "api";
@@ -36,6 +37,7 @@ public static class ApiRoutes
             ? api.UnsubscribeAsync(r.QueryValue("token"), r.Aborted)
             : api.UnsubscribePageAsync(r.QueryValue("token"), r.Aborted)),
         new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
+        new(SendDigestNow, ["POST"], "subscriptions/{id}/send-digest", ApiAuth.Function, (api, r) => api.SendDigestNowAsync(IdOf(r), r.Aborted)),
     ];
 
     public static ApiRoute Get(string name) =>

@@ -2,8 +2,31 @@ using Alerts.Delivery;
 
 namespace Alerts.Hosting;
 
-/// <summary>The digest timer of both hosts: every due digest, and retries of failed ones.</summary>
-public sealed class DigestTimerHandler(DeliveryService delivery)
+/// <summary>
+/// The digest timer of both hosts: it only finds the active subscriptions and queues them in batches on
+/// <see cref="Storage.StorageNames.DigestBatchQueue"/>; <see cref="DigestBatchHandler"/> does the sending, spread over
+/// as many instances as the queue engine runs.
+/// </summary>
+public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSender queue)
 {
-    public Task<DigestRunSummary> HandleAsync(CancellationToken cancellationToken) => delivery.RunAsync(cancellationToken);
+    private const int ConcurrentEnqueues = 16;
+
+    public async Task<DigestFanOut> HandleAsync(CancellationToken cancellationToken)
+    {
+        int subscriptions = 0, batches = 0;
+        var pending = new List<Task>(ConcurrentEnqueues);
+        await foreach (var batch in delivery.PlanBatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pending.Add(queue.EnqueueAsync(batch, cancellationToken));
+            subscriptions += batch.SubscriptionIds.Count;
+            batches++;
+            if (pending.Count == ConcurrentEnqueues)
+            {
+                await Task.WhenAll(pending).ConfigureAwait(false);
+                pending.Clear();
+            }
+        }
+        await Task.WhenAll(pending).ConfigureAwait(false);
+        return new DigestFanOut(subscriptions, batches);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Delivery;
 using Alerts.Storage;
 
@@ -15,20 +14,9 @@ public static class ImmediateMessageDecoder
 
     public static NewMatchesMessage Decode(string body, string messageId)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        NewMatchesMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<NewMatchesMessage>(body, AlertsJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            // The position, not ex.Message: the serializer's message can quote the offending text.
-            throw Malformed(messageId, $"not a JSON object with articleId and rules (line {ex.LineNumber}, byte {ex.BytePositionInLine})");
-        }
+        var message = QueueMessageJson.Read<NewMatchesMessage>(body, StorageNames.ImmediateQueue, messageId, "articleId and rules");
         return message switch
         {
-            null => throw Malformed(messageId, "the body is JSON null"),
             { ArticleId: null or "" } => throw Malformed(messageId, "articleId is missing"),
             { ArticleId: var id } when !IsArticleId(id) => throw Malformed(messageId, $"articleId is not {ArticleIdLength} lowercase hex digits"),
             { Rules: null or [] } => throw Malformed(messageId, "rules is missing or empty"),

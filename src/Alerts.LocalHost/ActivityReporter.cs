@@ -33,9 +33,9 @@ public sealed class ActivityReporter(IAnsiConsole console, TimeProvider time)
     public void DigestRun(DigestRunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        if (summary.Sent + summary.Failed > 0)
+        if (summary.Sent + summary.Failed + summary.Held > 0)
         {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]✉[/] digest run: {summary.Sent} sent, {summary.Failed} failed ({summary.Subscriptions} active subscriptions)");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [magenta]✉[/] digest batch: {summary.Sent} sent, {summary.Failed} failed, {summary.Retried} retried, {summary.Held} held by another run ({summary.Subscriptions} active subscriptions)");
         }
     }
 

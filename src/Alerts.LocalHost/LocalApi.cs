@@ -8,7 +8,8 @@ namespace Alerts.LocalHost;
 
 /// <summary>
 /// The function app's HTTP routes on Kestrel: every entry of <see cref="ApiRoutes"/> under <c>/api</c>, answered by the
-/// same handlers and response writer. Function keys are not checked: the local host listens on loopback only.
+/// same handlers and response writer. Function keys are not checked: the local host listens on loopback only, and
+/// <see cref="CrossSiteGuard"/> keeps web pages in the developer's browser from changing subscriptions.
 /// </summary>
 internal static class LocalApi
 {
@@ -19,6 +20,7 @@ internal static class LocalApi
         {
             api.MapMethods("/" + route.Template, route.Methods, (HttpContext context, [FromServices] ApiEndpoints handlers) =>
                     handlers.RunAsync(route, context.Request, context.GetRouteValue("id") as string))
+                .AddEndpointFilter(async (context, next) => CrossSiteGuard.Check(route, context.HttpContext.Request) ?? await next(context).ConfigureAwait(false))
                 .WithName(route.Name)
                 .WithMetadata(route);
         }

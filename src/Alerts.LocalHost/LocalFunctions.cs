@@ -5,11 +5,11 @@ using Microsoft.Azure.WebJobs;
 namespace Alerts.LocalHost;
 
 /// <summary>
-/// The function app's three triggers on the WebJobs SDK (the engine under the Functions host), for running locally
+/// The function app's triggers on the WebJobs SDK (the engine under the Functions host), for running locally
 /// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler and tells the
 /// person running it what happened. A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, ImmediateQueueHandler immediate, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
     public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken) =>
@@ -32,8 +32,16 @@ public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobPr
     public async Task SendDigestsAsync([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         _ = timer;
-        reporter.DigestRun(await digests.HandleAsync(cancellationToken).ConfigureAwait(false));
+        await digests.HandleAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    [FunctionName("DeliverDigestBatch")]
+    public async Task DeliverDigestBatchAsync(
+        [QueueTrigger(StorageNames.DigestBatchQueue, Connection = StorageNames.Connection)] string message,
+        string id,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        reporter.DigestRun(await batches.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false));
 
     [FunctionName("DeliverImmediate")]
     public async Task DeliverImmediateAsync(

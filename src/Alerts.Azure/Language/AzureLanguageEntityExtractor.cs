@@ -21,6 +21,7 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
 
     private readonly LanguageClient _client;
     private readonly string _modelVersion;
+    private readonly bool _loggingOptOut;
     private readonly string _defaultLanguage;
     private readonly ILogger _logger;
     private readonly LanguageMetrics _metrics;
@@ -38,6 +39,7 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
         ArgumentNullException.ThrowIfNull(logger);
         _client = client;
         _modelVersion = options.Value.ModelVersion;
+        _loggingOptOut = options.Value.LoggingOptOut;
         _defaultLanguage = analysisOptions?.Value.DefaultLanguage ?? new AnalysisOptions().DefaultLanguage;
         _metrics = metrics;
         _logger = logger;
@@ -62,7 +64,7 @@ public sealed partial class AzureLanguageEntityExtractor : IEntityExtractor
         var pieces = articles
             .SelectMany((article, a) => article.Chunks.Select((_, c) => (Article: a, Chunk: c)))
             .ToList();
-        var requestOptions = new RecognizeEntitiesOptions { ModelVersion = _modelVersion };
+        var requestOptions = new RecognizeEntitiesOptions { ModelVersion = _modelVersion, DisableServiceLogs = _loggingOptOut };
 
         foreach (var batch in pieces.Chunk(MaxDocumentsPerRequest))
         {

@@ -43,6 +43,7 @@ public static class EntityExtractionServiceCollectionExtensions
 
         services.TryAddSingleton<TEmbedded>();
         services.TryAddSingleton<LanguageMetrics>();
+        services.TryAddSingleton<LanguageHealth>();
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LanguageOptions>>().Value;
@@ -66,7 +67,10 @@ public static class EntityExtractionServiceCollectionExtensions
             return new FallbackEntityExtractor(
                 provider.GetRequiredService<AzureLanguageEntityExtractor>(),
                 provider.GetRequiredService<TEmbedded>(),
-                provider.GetRequiredService<ILogger<FallbackEntityExtractor>>());
+                provider.GetRequiredService<ILogger<FallbackEntityExtractor>>(),
+                provider.GetRequiredService<LanguageMetrics>(),
+                provider.GetRequiredService<LanguageHealth>(),
+                options.Endpoint);
         });
         return services;
     }

@@ -9,6 +9,8 @@ namespace Alerts.Language;
 /// Uses a primary extractor (Azure AI Language) and, when the service fails after the client's retries
 /// (an error response, a transport failure, a timeout, no token), the fallback (the embedded extractor), marking the
 /// result <c>"{fallback} (fallback)"</c> with a warning. A cancellation the caller asked for is not a failure.
+/// Only passing failures fall back (429, 5xx, timeouts, transport); 400, 401, 403 and 404 are configuration errors,
+/// raised as <see cref="LanguageConfigurationException"/> so they are fixed rather than hidden.
 /// </summary>
 public sealed partial class FallbackEntityExtractor : IEntityExtractor
 {
@@ -17,9 +19,21 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
     private readonly IEntityExtractor _primary;
     private readonly IEntityExtractor _fallback;
     private readonly ILogger _logger;
+    private readonly LanguageMetrics? _metrics;
+    private readonly LanguageHealth? _health;
+    private readonly Uri? _endpoint;
 
-    public FallbackEntityExtractor(IEntityExtractor primary, IEntityExtractor fallback, ILogger<FallbackEntityExtractor> logger)
+    public FallbackEntityExtractor(
+        IEntityExtractor primary,
+        IEntityExtractor fallback,
+        ILogger<FallbackEntityExtractor> logger,
+        LanguageMetrics? metrics = null,
+        LanguageHealth? health = null,
+        Uri? endpoint = null)
     {
+        _metrics = metrics;
+        _health = health;
+        _endpoint = endpoint;
         ArgumentNullException.ThrowIfNull(primary);
         ArgumentNullException.ThrowIfNull(fallback);
         ArgumentNullException.ThrowIfNull(logger);
@@ -32,7 +46,13 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
     {
         try
         {
-            return await _primary.ExtractAsync(text, language, cancellationToken).ConfigureAwait(false);
+            var result = await _primary.ExtractAsync(text, language, cancellationToken).ConfigureAwait(false);
+            _health?.Succeeded();
+            return result;
+        }
+        catch (RequestFailedException failure) when (LanguageConfigurationException.IsConfigurationStatus(failure.Status))
+        {
+            throw ConfigurationError(failure);
         }
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
@@ -47,7 +67,13 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
         ArgumentNullException.ThrowIfNull(texts);
         try
         {
-            return await _primary.ExtractBatchAsync(texts, language, cancellationToken).ConfigureAwait(false);
+            var results = await _primary.ExtractBatchAsync(texts, language, cancellationToken).ConfigureAwait(false);
+            _health?.Succeeded();
+            return results;
+        }
+        catch (RequestFailedException failure) when (LanguageConfigurationException.IsConfigurationStatus(failure.Status))
+        {
+            throw ConfigurationError(failure);
         }
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
@@ -55,6 +81,15 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
             var results = await _fallback.ExtractBatchAsync(texts, language, cancellationToken).ConfigureAwait(false);
             return [.. results.Select(r => MarkFallback(r, warning))];
         }
+    }
+
+    private LanguageConfigurationException ConfigurationError(RequestFailedException failure)
+    {
+        var error = LanguageConfigurationException.From(failure, _endpoint);
+        _metrics?.AddConfigError(failure.Status);
+        _health?.Failed(error.Message);
+        LogConfigurationError(failure.Status, error.Message);
+        return error;
     }
 
     private static EntityExtraction MarkFallback(EntityExtraction result, string warning) => result with
@@ -74,6 +109,7 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
             _ => exception.GetType().Name,
         };
         LogFallback(exception, reason, articles);
+        _metrics?.AddFallbacks(articles, reason);
         return $"Azure AI Language failed ({reason}); entities come from the fallback extractor.";
     }
 
@@ -85,6 +121,9 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(e => IsServiceFailure(e, cancellationToken)),
         _ => false,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Azure AI Language configuration error (HTTP {Status}): {Problem}")]
+    private partial void LogConfigurationError(int status, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Azure AI Language failed after retries ({Reason}); using the fallback extractor for {Articles} article(s)")]
     private partial void LogFallback(Exception exception, string reason, int articles);

@@ -21,4 +21,10 @@ public sealed class LanguageOptions
     /// <summary>The model version to ask for; <c>latest</c> by default.</summary>
     [Required]
     public string ModelVersion { get; set; } = "latest";
+
+    /// <summary>
+    /// Ask the service not to keep article text for its troubleshooting (<c>loggingOptOut</c>). On by default:
+    /// a news desk's unpublished copy should not sit in a service's logs.
+    /// </summary>
+    public bool LoggingOptOut { get; set; } = true;
 }

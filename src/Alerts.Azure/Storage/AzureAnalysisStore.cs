@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.Rules;
+using Alerts.Subscriptions;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -9,7 +11,9 @@ namespace Alerts.Storage;
 
 /// <summary>
 /// Keeps analyses as blobs (<c>analyses/{articleId}.json</c>) and statuses and matches as table rows.
-/// Keys are deterministic, so processing the same upload twice writes the same rows.
+/// Matches of subscribers' own queries go apart: <c>querymatches/{articleId}.json</c> and the <c>querymatches</c>
+/// table, so the shared analysis and match rows never hold them. Keys are deterministic, so processing the same upload
+/// twice writes the same rows.
 /// </summary>
 public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClient tables) : IAnalysisStore
 {
@@ -19,8 +23,11 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
     private readonly TableClient _uploads = tables.GetTableClient(StorageNames.ArticlesTable);
     private readonly TableClient _matches = tables.GetTableClient(StorageNames.MatchesTable);
     private readonly TableClient _ruleMatches = tables.GetTableClient(StorageNames.RuleMatchesTable);
+    private readonly BlobContainerClient _queryMatchBlobs = blobs.GetBlobContainerClient(StorageNames.QueryMatchesContainer);
+    private readonly TableClient _queryMatches = tables.GetTableClient(StorageNames.QueryMatchesTable);
     private readonly StorageInitializer _init = new(blobs, tables,
-        [StorageNames.ArticlesContainer, StorageNames.AnalysesContainer], [StorageNames.ArticlesTable, StorageNames.MatchesTable, StorageNames.RuleMatchesTable]);
+        [StorageNames.ArticlesContainer, StorageNames.AnalysesContainer, StorageNames.QueryMatchesContainer],
+        [StorageNames.ArticlesTable, StorageNames.MatchesTable, StorageNames.RuleMatchesTable, StorageNames.QueryMatchesTable]);
 
     public async Task<ArticleAnalysis?> GetAnalysisAsync(string articleId, CancellationToken cancellationToken)
     {
@@ -36,10 +43,36 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
+    public async Task<IReadOnlyList<RuleMatch>> GetQueryMatchesAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await _queryMatchBlobs.GetBlobClient(BlobName(articleId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize<RuleMatch[]>(content.Value.Content.ToMemory().Span, AlertsJson.Options) ?? [];
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
+    }
+
     public async Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        // The query matches first: an analysis that is stored always has them stored too. Of two racing runs the
+        // first writes both; the second's are the same story's and are dropped.
+        if (analysis.QueryMatches.Count > 0)
+        {
+            await TryUploadAsync(_queryMatchBlobs.GetBlobClient(BlobName(analysis.Article.Id)),
+                BinaryData.FromString(JsonSerializer.Serialize(analysis.QueryMatches, AlertsJson.Options)), cancellationToken).ConfigureAwait(false);
+        }
+        return await TryUploadAsync(_analyses.GetBlobClient(BlobName(analysis.Article.Id)), BinaryData.FromString(AlertsJson.Serialize(analysis)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> TryUploadAsync(BlobClient blob, BinaryData content, CancellationToken cancellationToken)
+    {
         var options = new BlobUploadOptions
         {
             // If-None-Match: * makes the first writer win when two uploads of one story race.
@@ -48,8 +81,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         };
         try
         {
-            await _analyses.GetBlobClient(BlobName(analysis.Article.Id))
-                .UploadAsync(BinaryData.FromString(AlertsJson.Serialize(analysis)), options, cancellationToken).ConfigureAwait(false);
+            await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -93,6 +125,15 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
                 // Stored by an earlier run for this article: not new.
             }
         }
+        foreach (var match in analysis.QueryMatches)
+        {
+            // Only the index row: the owner's digest reads the match itself from the article's query-match blob.
+            await _queryMatches.UpsertEntityAsync(new TableEntity(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
+            {
+                ["ArticleId"] = analysis.Article.Id,
+                ["MatchedAt"] = analysis.AnalyzedAt,
+            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
         return added;
     }
 
@@ -101,7 +142,8 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var filter = $"PartitionKey eq {TableKeys.Quote(ruleId)} and RowKey ge {TableKeys.Quote(RuleMatchKey(windowStart, ""))} and RowKey lt {TableKeys.Quote(RuleMatchKey(windowEnd, ""))}";
         var refs = new List<RuleMatchRef>();
-        await foreach (var row in _ruleMatches.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var index = QueryRuleIds.IsQueryRule(ruleId) ? _queryMatches : _ruleMatches;
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             refs.Add(new RuleMatchRef(ruleId, row.GetString("ArticleId") ?? "", row.GetDateTimeOffset("MatchedAt") ?? windowStart));
         }

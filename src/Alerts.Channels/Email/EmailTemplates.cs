@@ -117,7 +117,11 @@ public sealed class EmailTemplates
                 ["html"] = s.Mark("<mark>", "</mark>", WebUtility.HtmlEncode),
             }).ToList(),
         }).ToList(),
-        ["entities"] = string.Join(", ", article.Entities.Take(8).Select(e => e.Text)),
+        ["entity_groups"] = article.EntityGroups.Select(g => new Dictionary<string, object?>
+        {
+            ["label"] = g.Label,
+            ["names"] = string.Join(", ", g.Names),
+        }).ToList(),
     };
 
     private static string Subject(Digest digest)

@@ -12,6 +12,10 @@ public sealed class WebhookOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Connections open at once to one receiver host; further sends to it wait for a free connection.</summary>
+    [Range(1, 256)]
+    public int MaxConnectionsPerHost { get; set; } = 16;
+
     /// <summary>Development only: lets webhooks target this machine (127.0.0.0/8, ::1, <c>localhost</c>).</summary>
     [NotDeployed("A development switch for local receivers; in Azure it would open the SSRF guard to the app's own host.")]
     public bool AllowLoopback { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Alerts.Articles;
 using Alerts.Entities;
 using Alerts.Rules;
@@ -9,7 +10,15 @@ public sealed record ArticleAnalysis
 {
     public required Article Article { get; init; }
     public required IReadOnlyList<Entity> Entities { get; init; }
+    /// <summary>Matches of the catalogue's rules: shared, stored in the analysis blob and shown to every subscriber.</summary>
     public required IReadOnlyList<RuleMatch> Matches { get; init; }
+
+    /// <summary>
+    /// Matches of subscribers' own queries (ids from <see cref="Subscriptions.QueryRuleIds"/>). Never serialised with
+    /// the analysis: the store keeps them apart and only their owners' digests read them.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<RuleMatch> QueryMatches { get; init; } = [];
 
     /// <summary>"embedded", "azure-language", or "embedded (fallback)" when the Language service failed.</summary>
     public required string Extractor { get; init; }

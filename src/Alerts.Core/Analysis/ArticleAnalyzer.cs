@@ -1,6 +1,7 @@
 using Alerts.Articles;
 using Alerts.Entities;
 using Alerts.Rules;
+using Alerts.Subscriptions;
 
 namespace Alerts.Analysis;
 
@@ -40,14 +41,17 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher, CancellationToken cancellationToken)
     {
         var warnings = new List<string>(extraction.Warnings);
+        var matches = matcher.Match(article, extraction.Entities, warnings, cancellationToken);
         return new()
         {
             Article = article,
             Entities = extraction.Entities,
-            Matches = matcher.Match(article, extraction.Entities, warnings, cancellationToken),
+            Matches = [.. matches.Where(m => !QueryRuleIds.IsQueryRule(m.Rule))],
+            QueryMatches = [.. matches.Where(m => QueryRuleIds.IsQueryRule(m.Rule))],
             Extractor = extraction.Extractor,
             TextRecords = extraction.TextRecords,
-            Warnings = warnings,
+            // A warning names its rule: a subscriber's query stays out of the shared analysis.
+            Warnings = [.. warnings.Where(w => !w.Contains("'" + QueryRuleIds.Prefix, StringComparison.Ordinal))],
             AnalyzedAt = time.GetUtcNow(),
         };
     }

@@ -3,17 +3,16 @@ using Alerts.Storage;
 
 namespace Alerts.Analysis;
 
-internal static class ArticleAnalyzerStoreExtensions
+public static class ArticleAnalyzerStoreExtensions
 {
     /// <summary>
     /// Returns the stored analysis of the same story if there is one (a repeat or a re-upload under another name),
     /// so a story is analysed, and its matches dated, once.
     /// </summary>
     /// <param name="budget">Bounds the analysis itself, not the storage calls around it.</param>
-    public static async Task<ArticleAnalysis> GetOrAnalyzeAsync(this ArticleAnalyzer analyzer, IAnalysisStore store, Article article, AnalysisBudget budget, CancellationToken cancellationToken)
+    internal static async Task<ArticleAnalysis> GetOrAnalyzeAsync(this ArticleAnalyzer analyzer, IAnalysisStore store, Article article, AnalysisBudget budget, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAnalysisAsync(article.Id, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
+        if (await store.GetStoredAsync(article.Id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return stored;
         }
@@ -23,6 +22,13 @@ internal static class ArticleAnalyzerStoreExtensions
             return analysis;
         }
         // Another instance stored it first: theirs is the record.
-        return await store.GetAnalysisAsync(article.Id, cancellationToken).ConfigureAwait(false) ?? analysis;
+        return await store.GetStoredAsync(article.Id, cancellationToken).ConfigureAwait(false) ?? analysis;
+    }
+
+    /// <summary>The stored analysis with its query matches, which are kept apart.</summary>
+    public static async Task<ArticleAnalysis?> GetStoredAsync(this IAnalysisStore store, string articleId, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAnalysisAsync(articleId, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : stored with { QueryMatches = await store.GetQueryMatchesAsync(articleId, cancellationToken).ConfigureAwait(false) };
     }
 }

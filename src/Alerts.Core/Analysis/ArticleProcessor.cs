@@ -1,6 +1,7 @@
 using Alerts.Articles;
 using Alerts.Delivery;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public sealed partial class ArticleProcessor(
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
 
+        using var activity = AlertsTelemetry.Source.StartActivity("analyse");
+        activity?.SetTag("alerts.upload", name);
         ArticleAnalysis analysis;
         try
         {
@@ -62,13 +65,15 @@ public sealed partial class ArticleProcessor(
             };
             // Before the status row: a run that dies in between is retried and notifies again, and immediate
             // delivery is keyed by article, so the repeat sends nothing twice.
-            if (status == UploadStatus.Analysed && analysis.Matches.Count > 0)
+            if (status == UploadStatus.Analysed && analysis.Matches.Count + analysis.QueryMatches.Count > 0)
             {
-                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
+                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Concat(analysis.QueryMatches).Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
             }
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
 
+        AlertsTelemetry.ArticleAnalysed(StoredValue.Of(status));
+        activity?.SetTag("alerts.matches", analysis.Matches.Count);
         LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
         return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
     }
@@ -83,6 +88,8 @@ public sealed partial class ArticleProcessor(
         {
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
+        AlertsTelemetry.ArticleRefused(reason);
+        System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
         LogRefused(logger, name, reason, message);
         return new ProcessingResult { Upload = upload };
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Alerts.Analysis;
+using Alerts.Delivery;
 using Alerts.Rules;
 using Alerts.Subscriptions;
 
@@ -10,7 +11,7 @@ namespace Alerts.Api;
 /// The subscription HTTP API without HTTP: the Functions <c>[HttpTrigger]</c> adapters and the local host's routes
 /// read the request, call these handlers and write the <see cref="ApiResponse"/> back.
 /// </summary>
-public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatalog catalog)
+public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatalog catalog, DeliveryService delivery)
 {
     /// <summary>Request bodies above this are refused (413) before they are parsed.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -30,6 +31,19 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         return outcome.Kind == SubscriptionOutcomeKind.Created
             ? new ApiResponse(201, SubscriptionView.From(outcome.Subscription!, includeSecret: true, outcome.Message))
             : ToResponse(outcome);
+    }
+
+    /// <summary>Closes the subscription's current digest window now and sends it (200 with what was sent, or "nothing new").</summary>
+    public async Task<ApiResponse> SendDigestNowAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await delivery.SendNowAsync(id, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            SendNowOutcome.NotFound => ToResponse(SubscriptionOutcome.NotFound),
+            SendNowOutcome.NotApplicable => ApiResponse.Problem(409, result.Message),
+            SendNowOutcome.Held => new ApiResponse(409, result) { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } },
+            _ => new ApiResponse(200, result),
+        };
     }
 
     public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Alerts.Analysis;
 using Alerts.Digests;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -25,38 +26,12 @@ public sealed partial class DeliveryService(
 {
     private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
 
-    /// <summary>The timer's work: retries that are due, then each subscription's scheduled digest that is due.</summary>
-    public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
-    {
-        var active = new List<Subscription>();
-        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (s.Status == SubscriptionStatus.Active)
-            {
-                active.Add(s);
-            }
-        }
-
-        int sent = 0, failed = 0, empty = 0;
-        await Parallel.ForEachAsync(active, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (subscription, ct) =>
-            {
-                var (s, f, e) = await RunSubscriptionAsync(subscription, ct).ConfigureAwait(false);
-                Interlocked.Add(ref sent, s);
-                Interlocked.Add(ref failed, f);
-                Interlocked.Add(ref empty, e);
-            }).ConfigureAwait(false);
-
-        var summary = new DigestRunSummary(active.Count, sent, failed, empty);
-        LogRun(logger, summary.Subscriptions, summary.Sent, summary.Failed, summary.Empty);
-        return summary;
-    }
-
     /// <summary>Immediate alerts for an article that has just met <paramref name="ruleIds"/>. Safe to call twice for one article.</summary>
     public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ruleIds);
-        var analysis = await analyses.GetAnalysisAsync(articleId, cancellationToken).ConfigureAwait(false);
+        // With its query matches, which are stored apart: each subscriber's digest takes only its own.
+        var analysis = await analyses.GetStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
         if (analysis is null)
         {
             LogMissingAnalysis(logger, articleId);
@@ -64,24 +39,40 @@ public sealed partial class DeliveryService(
         }
 
         var sent = 0;
+        var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
+        // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
+        await Parallel.ForEachAsync(ImmediateSubscribersAsync(cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
+                // Built from the subscriber's own view (catalogue rules and its own queries): only a match of the
+                // rules this message is about makes an alert.
+                if (await builder.BuildImmediateAsync(subscription, analysis, ct).ConfigureAwait(false) is not { } digest
+                    || !digest.Articles.SelectMany(a => a.Matches).Any(m => rules.Contains(m.Rule)))
+                {
+                    return;
+                }
+                await ledger.TryAddAsync(digest, ct).ConfigureAwait(false);
+                // Added now, or by an earlier delivery of this message: either way send it if nobody has.
+                if (await ledger.GetAsync(subscription.Id, digest.Id, ct).ConfigureAwait(false) is { } record
+                    && record.IsDue(time.GetUtcNow())
+                    && await AttemptAsync(subscription, record, ct).ConfigureAwait(false) == DeliveryResult.Sent)
+                {
+                    Interlocked.Increment(ref sent);
+                }
+            }).ConfigureAwait(false);
+        return sent;
+    }
+
+    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (subscription is not { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate }
-                || !subscription.WatchedRuleIds().Any(ruleIds.Contains)
-                || builder.BuildImmediate(subscription, analysis) is not { } digest)
+            if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
             {
-                continue;
-            }
-            await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false);
-            // Added now, or by an earlier delivery of this message: either way send it if nobody has.
-            if (await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false) is { } record
-                && record.IsDue(time.GetUtcNow())
-                && await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) == DeliveryResult.Sent)
-            {
-                sent++;
+                yield return subscription;
             }
         }
-        return sent;
     }
 
     /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>
@@ -94,17 +85,28 @@ public sealed partial class DeliveryService(
         }
         var subscription = await subscriptions.UpdateAsync(subscriptionId,
             s => s.Status == SubscriptionStatus.Failing ? s with { Status = SubscriptionStatus.Active, LastError = null } : s, cancellationToken).ConfigureAwait(false);
-        if (subscription is null || record.State == DeliveryState.Sent)
+        if (subscription is null || record.State is DeliveryState.Sent or DeliveryState.Superseded)
         {
+            // A superseded digest's articles went out in the digest that replaced it: sending it would repeat them.
             return record.State == DeliveryState.Sent ? DeliveryResult.Sent : null;
         }
         var reset = await ledger.TryReplaceAsync(record with { State = DeliveryState.Pending, Attempts = 0, NextAttemptAt = null, ClaimedUntil = null }, cancellationToken).ConfigureAwait(false);
         return reset is null ? null : await AttemptAsync(subscription, reset, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(int Sent, int Failed, int Empty)> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    /// <summary>One subscription's digest work on its own, with the service's builder (no batch to share reads with).</summary>
+    private Task<DigestRunSummary> RunSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        RunSubscriptionAsync(subscription, builder, cancellationToken);
+
+    /// <summary>
+    /// One subscription's digest work: due retries, then its due scheduled digest (build the window's digest, add it to
+    /// the ledger, claim, send, record, advance the watermark). <paramref name="digests"/> is the batch's builder, whose
+    /// reads are shared with the other subscriptions of the batch.
+    /// </summary>
+    private async Task<DigestRunSummary> RunSubscriptionAsync(Subscription subscription, DigestBuilder digests, CancellationToken cancellationToken)
     {
-        int sent = 0, failed = 0;
+        int sent = 0, failed = 0, retried = 0, held = 0, notDue = 0;
+        DigestRunSummary Summary(int empty = 0) => new(1, sent, failed, retried, held, notDue, empty);
         var now = time.GetUtcNow();
 
         // A run that died after recording a send but before moving the watermark: move it now, or the next digest
@@ -123,7 +125,11 @@ public sealed partial class DeliveryService(
         }
         foreach (var record in outstanding.OrderBy(r => r.WindowEnd))
         {
-            var result = record.IsDue(now) ? await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) : (DeliveryResult?)null;
+            var due = record.IsDue(now);
+            held += !due && record.State == DeliveryState.Sending ? 1 : 0;
+            notDue += !due && record.State == DeliveryState.Pending ? 1 : 0;
+            retried += due && record.Attempts > 0 ? 1 : 0;
+            var result = due ? await AttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false) : (DeliveryResult?)null;
             sent += result == DeliveryResult.Sent ? 1 : 0;
             failed += result is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0;
             scheduledOutstanding |= record.Kind == DigestKind.Scheduled && result != DeliveryResult.Sent;
@@ -132,29 +138,41 @@ public sealed partial class DeliveryService(
         // One scheduled digest at a time: the next window starts where the undelivered one ends, once it is delivered.
         if (scheduledOutstanding || subscription.Cadence.Kind == CadenceKind.Immediate)
         {
-            return (sent, failed, 0);
+            return Summary();
         }
         subscription = await subscriptions.GetAsync(subscription.Id, cancellationToken).ConfigureAwait(false) ?? subscription;
-        if (subscription.Status != SubscriptionStatus.Active || DigestSchedule.DueWindow(subscription, now, options.Value.SettleDelay) is not { } window)
+        if (subscription.Status != SubscriptionStatus.Active)
         {
-            return (sent, failed, 0);
+            return Summary();
+        }
+        if (DigestSchedule.DueWindow(subscription, now, options.Value.SettleDelay) is not { } window)
+        {
+            notDue++;
+            return Summary();
         }
 
-        var digest = await builder.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
+        var digest = await digests.BuildScheduledAsync(subscription, window.Start, window.End, cancellationToken).ConfigureAwait(false);
         if (digest is null)
         {
             // Nothing new in the window: a subscriber with nothing new gets nothing, and the window is done.
             await AdvanceAsync(subscription.Id, window.End, cancellationToken).ConfigureAwait(false);
-            return (sent, failed, 1);
+            return Summary(empty: 1);
         }
         if (!await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false))
         {
             // Another run built the same digest (same id) and is sending it.
-            return (sent, failed, 0);
+            held++;
+            return Summary();
         }
         var added = await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false);
-        var outcome = added is null ? null : await AttemptAsync(subscription, added, cancellationToken).ConfigureAwait(false);
-        return (sent + (outcome == DeliveryResult.Sent ? 1 : 0), failed + (outcome is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0), 0);
+        // A send-now digest of the same window may have been added at the same moment: one of the two stands down.
+        var outcome = added is null || !await TakeWindowAsync(added, cancellationToken).ConfigureAwait(false)
+            ? null
+            : await AttemptAsync(subscription, added, cancellationToken).ConfigureAwait(false);
+        sent += outcome == DeliveryResult.Sent ? 1 : 0;
+        failed += outcome is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0;
+        held += outcome is null ? 1 : 0;
+        return Summary();
     }
 
     /// <summary>Claims, sends and records one digest. Returns null when another run holds it or it cannot be sent now.</summary>
@@ -186,7 +204,17 @@ public sealed partial class DeliveryService(
             return DeliveryResult.Failed;
         }
 
-        var outcome = await channel.SendAsync(current, digest, cancellationToken).ConfigureAwait(false);
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await channel.SendAsync(current, digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A channel that throws (a sender left unconfigured, a transport bug) is a failed attempt with a retry, never
+            // a claim left to expire unexplained. Only a validation message is kept: others may name the recipient.
+            outcome = DeliveryOutcome.Failed(ex is OptionsValidationException ? ex.Message : $"The {StoredValue.Of(current.Channel)} channel threw {ex.GetType().Name}.");
+        }
         now = time.GetUtcNow();
         switch (outcome.Result)
         {
@@ -239,8 +267,8 @@ public sealed partial class DeliveryService(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest run: {Subscriptions} active subscriptions, {Sent} sent, {Failed} failed, {Empty} with nothing new")]
-    private static partial void LogRun(ILogger logger, int subscriptions, int sent, int failed, int empty);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest run: {Subscriptions} active subscriptions, {Sent} sent, {Failed} failed, {Retried} retried, {Held} held by another run, {NotDue} not yet due, {Empty} with nothing new")]
+    private static partial void LogRun(ILogger logger, int subscriptions, int sent, int failed, int retried, int held, int notDue, int empty);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {DigestId} sent to subscription {SubscriptionId} by {Channel}: {ArticleCount} articles")]
     private static partial void LogSent(ILogger logger, string digestId, string subscriptionId, Channel channel, int articleCount);

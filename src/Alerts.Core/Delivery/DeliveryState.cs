@@ -21,4 +21,11 @@ public enum DeliveryState
     /// <summary>Every retry failed (or the receiver answered 410): kept for <c>alerts redeliver</c>.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>
+    /// Never sent: a digest of an overlapping window (a send-now and the timer at the same moment) went instead and
+    /// carries its articles. Not outstanding, not redelivered.
+    /// </summary>
+    [JsonStringEnumMemberName("superseded")]
+    Superseded,
 }

@@ -17,4 +17,7 @@ public sealed record DigestArticle
 
     /// <summary>The main people, places and organisations, most mentioned first.</summary>
     public IReadOnlyList<Entity> Entities { get; init; } = [];
+
+    /// <summary>The article's people, places and organisations by kind, each named once (<see cref="EntityGroups"/>).</summary>
+    public IReadOnlyList<EntityGroup> EntityGroups { get; init; } = [];
 }

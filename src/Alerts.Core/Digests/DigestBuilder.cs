@@ -7,16 +7,20 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Digests;
 
 /// <summary>Gathers a subscriber's new matches into one digest: one entry per article listing every rule it met.</summary>
-public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> options, TimeProvider time)
+public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleIds, IOptions<DigestOptions> options, TimeProvider time)
 {
     private const int MainEntities = 6;
+
+    /// <summary>The same builder reading through <paramref name="reads"/> (a batch's shared cache of the store).</summary>
+    public DigestBuilder ReadingThrough(IAnalysisStore reads) => new(reads, queryRuleIds, options, time);
 
     /// <summary>The digest of the matches stored in [<paramref name="start"/>, <paramref name="end"/>), or null when there are none.</summary>
     public async Task<Digest?> BuildScheduledAsync(Subscription subscription, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
+        var watched = await queryRuleIds.WatchedByAsync(subscription, cancellationToken).ConfigureAwait(false);
         var refs = new List<RuleMatchRef>();
-        foreach (var rule in subscription.WatchedRuleIds().Distinct(StringComparer.Ordinal))
+        foreach (var rule in watched.Distinct(StringComparer.Ordinal))
         {
             refs.AddRange(await store.GetRuleMatchesAsync(rule, start, end, cancellationToken).ConfigureAwait(false));
         }
@@ -28,8 +32,11 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
         var articles = new List<DigestArticle>();
         foreach (var group in refs.GroupBy(r => r.ArticleId, StringComparer.Ordinal))
         {
-            var analysis = await store.GetAnalysisAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            if (analysis is not null && ToArticle(subscription, analysis) is { } article)
+            // The article's query matches only when this subscriber met one of its own queries in it.
+            var analysis = group.Any(r => QueryRuleIds.IsQueryRule(r.RuleId))
+                ? await store.GetStoredAsync(group.Key, cancellationToken).ConfigureAwait(false)
+                : await store.GetAnalysisAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            if (analysis is not null && ToArticle(watched, analysis) is { } article)
             {
                 articles.Add(article);
             }
@@ -37,12 +44,16 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
         return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), DigestKind.Scheduled, start, end, articles);
     }
 
-    /// <summary>The immediate alert for one newly analysed article, or null when it met none of the subscriber's rules.</summary>
-    public Digest? BuildImmediate(Subscription subscription, ArticleAnalysis analysis)
+    /// <summary>
+    /// The immediate alert for one newly analysed article (with its <see cref="ArticleAnalysis.QueryMatches"/>), or
+    /// null when it met none of the subscriber's rules or queries.
+    /// </summary>
+    public async Task<Digest?> BuildImmediateAsync(Subscription subscription, ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(analysis);
-        return ToArticle(subscription, analysis) is { } article
+        var watched = await queryRuleIds.WatchedByAsync(subscription, cancellationToken).ConfigureAwait(false);
+        return ToArticle(watched, analysis) is { } article
             ? Create(subscription, DigestIds.Immediate(subscription.Id, analysis.Article.Id), DigestKind.Immediate, analysis.AnalyzedAt, analysis.AnalyzedAt, [article])
             : null;
     }
@@ -64,11 +75,11 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
         };
     }
 
-    private static DigestArticle? ToArticle(Subscription subscription, ArticleAnalysis analysis)
+    private static DigestArticle? ToArticle(IReadOnlyList<string> watchedRules, ArticleAnalysis analysis)
     {
-        var watched = subscription.WatchedRuleIds().ToHashSet(StringComparer.Ordinal);
-        // Most severe first; rules of one severity in catalogue order (OrderBy is stable).
-        var matches = analysis.Matches.Where(m => watched.Contains(m.Rule)).OrderByDescending(m => m.Severity).ToList();
+        var watched = watchedRules.ToHashSet(StringComparer.Ordinal);
+        // Most severe first; rules of one severity in catalogue order, then the subscriber's queries (OrderBy is stable).
+        var matches = analysis.Matches.Concat(analysis.QueryMatches).Where(m => watched.Contains(m.Rule)).OrderByDescending(m => m.Severity).ToList();
         if (matches.Count == 0)
         {
             return null;
@@ -90,6 +101,7 @@ public sealed class DigestBuilder(IAnalysisStore store, IOptions<DigestOptions> 
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Offset))
                 .Take(MainEntities)
                 .Select(g => g.First())],
+            EntityGroups = Digests.EntityGroups.Of(analysis.Entities),
         };
     }
 }

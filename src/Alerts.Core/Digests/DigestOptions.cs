@@ -28,6 +28,14 @@ public sealed class DigestOptions : IValidatableObject
     [Range(1, 64)]
     public int Parallelism { get; set; } = 8;
 
+    /// <summary>Subscriptions per message on the digest-batches queue: large enough to share reads, small enough to finish well within a claim.</summary>
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Rule-window match lists and analyses one batch keeps in memory, so subscribers of the same rules share the reads.</summary>
+    [Range(0, 100_000)]
+    public int BatchCacheEntries { get; set; } = 2_000;
+
     public IReadOnlyList<TimeSpan> RetryDelays => [.. RetrySchedule.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(s => TimeSpan.Parse(s, CultureInfo.InvariantCulture))];
 

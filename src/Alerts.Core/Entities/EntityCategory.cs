@@ -1,6 +1,10 @@
 namespace Alerts.Entities;
 
-/// <summary>Category and subcategory names as Azure AI Language's named entity recognition returns them.</summary>
+/// <summary>
+/// The project's entity categories and subcategories: Azure AI Language's categories and its 2023-04-01
+/// subcategories, which both extractors emit. <see cref="Types"/> lists the finer types of api-version
+/// 2024-11-01 that map onto them.
+/// </summary>
 public static class EntityCategory
 {
     public const string Person = "Person";
@@ -46,5 +50,26 @@ public static class EntityCategory
         public const string Currency = "Currency";
         public const string Dimension = "Dimension";
         public const string Temperature = "Temperature";
+    }
+
+    /// <summary>Entity types of api-version 2024-11-01 (with their tags) that have no 2023-04-01 name of their own.</summary>
+    public static class Types
+    {
+        public const string City = "City";
+        public const string State = "State";
+        public const string CountryRegion = "CountryRegion";
+        public const string Continent = "Continent";
+        public const string Airport = "Airport";
+        public const string Geological = "Geological";
+        public const string OrganizationMedical = "OrganizationMedical";
+        public const string OrganizationStockExchange = "OrganizationStockExchange";
+        public const string OrganizationSports = "OrganizationSports";
+        public const string DateTimeRange = "DateTimeRange";
+        public const string SetTemporal = "SetTemporal";
+        public const string NumberRange = "NumberRange";
+        public const string CulturalEvent = "CulturalEvent";
+        public const string SportsEvent = "SportsEvent";
+        public const string NaturalEvent = "NaturalEvent";
+        public const string ComputingProduct = "ComputingProduct";
     }
 }

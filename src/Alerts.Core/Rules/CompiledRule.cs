@@ -17,9 +17,13 @@ public sealed class CompiledRule
         {
             throw new RuleException($"Rule '{rule.Id}': {ex.Message}", ex);
         }
+        Direct = DirectQuery.Of(Query, RuleQuery.ProbeRewrite);
     }
 
     public WatchRule Rule { get; }
 
     public Query Query { get; }
+
+    /// <summary>The query evaluated without Lucene; null when it holds a clause only Lucene runs (wildcards, regular expressions, fuzzy terms).</summary>
+    internal DirectQuery? Direct { get; }
 }

@@ -61,10 +61,18 @@ internal sealed class Presearcher
     public List<int> Candidates(MemoryIndex index)
     {
         var terms = new ArticleTerms(index);
+        return Candidates(terms.All, terms.Meets);
+    }
+
+    /// <summary>Indexes of the candidate rules for <paramref name="article"/>, in rule order.</summary>
+    public List<int> Candidates(ArticlePositions article) => Candidates(article.Terms, clause => Meets(article, clause));
+
+    private List<int> Candidates(IEnumerable<(string Field, string Text)> terms, Predicate<TermClause> meets)
+    {
         var found = new List<int>(_always.Length + 64);
         found.AddRange(_always);
         var hits = new List<int>();
-        foreach (var (field, text) in terms.All)
+        foreach (var (field, text) in terms)
         {
             if (_byTerm.TryGetValue((field, text), out var rules))
             {
@@ -77,7 +85,7 @@ internal sealed class Presearcher
         foreach (var i in hits)
         {
             // A rule listed under several of the article's terms is checked once.
-            if (i != last && _conditions[i]!.TrueForAll(terms.Meets))
+            if (i != last && _conditions[i]!.TrueForAll(meets))
             {
                 found.Add(i);
             }
@@ -85,6 +93,25 @@ internal sealed class Presearcher
         }
         found.Sort();
         return found;
+    }
+
+    private static bool Meets(ArticlePositions article, TermClause clause)
+    {
+        foreach (var (field, text) in clause.Terms)
+        {
+            if (article.Contains(field, text))
+            {
+                return true;
+            }
+        }
+        foreach (var (field, text) in clause.Prefixes)
+        {
+            if (article.HasPrefix(field, text))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The distinct terms of each field of one article, for lookups and prefix tests.</summary>

@@ -87,7 +87,7 @@ public sealed partial class RuleCatalog : IDisposable
             {
                 foreach (var rule in await source.GetRulesAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (Compile(rule) is { } compiled)
+                    if (Compile(rule, fromSource: true) is { } compiled)
                     {
                         rules.Add(compiled);
                         if (keep.Count < MaxCachedQueries)
@@ -177,7 +177,7 @@ public sealed partial class RuleCatalog : IDisposable
         return string.Join('|', files.Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}")));
     }
 
-    private CompiledRule? Compile(WatchRule rule)
+    private CompiledRule? Compile(WatchRule rule, bool fromSource)
     {
         if (_compiled.TryGetValue((rule.Id, rule.Query), out var cached))
         {
@@ -189,7 +189,15 @@ public sealed partial class RuleCatalog : IDisposable
         }
         catch (RuleException ex)
         {
-            LogRuleRefused(_logger, ex.Message);
+            // A subscriber's query stays out of the log: the message would quote it.
+            if (fromSource)
+            {
+                LogQueryRefused(_logger);
+            }
+            else
+            {
+                LogRuleRefused(_logger, ex.Message);
+            }
             return null;
         }
     }
@@ -206,6 +214,9 @@ public sealed partial class RuleCatalog : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Watch rule not loaded: {Error}")]
     private static partial void LogRuleRefused(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber's query was not loaded: it does not compile")]
+    private static partial void LogQueryRefused(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} watch rules loaded")]
     private static partial void LogRulesLoaded(ILogger logger, int count);

@@ -81,20 +81,26 @@ public static class RuleQuery
     /// </summary>
     private static void EnsureRuns(Query parsed)
     {
+        try
+        {
+            ProbeRewrite(parsed);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RuleException($"The query cannot run: {ex.Message} (inside a quoted phrase, write hyphenated words with spaces).", ex);
+        }
+    }
+
+    /// <summary>The query as Lucene rewrites it before running it, against a one-word index.</summary>
+    internal static Query ProbeRewrite(Query query)
+    {
         if (_probe is null)
         {
             var index = new MemoryIndex();
             index.AddField(RuleFields.Text, "probe", Analyzer);
             _probe = index.CreateSearcher();
         }
-        try
-        {
-            _probe.Rewrite(parsed);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new RuleException($"The query cannot run: {ex.Message} (inside a quoted phrase, write hyphenated words with spaces).", ex);
-        }
+        return _probe.Rewrite(query);
     }
 
     private static string Describe(ParseException ex)

@@ -21,6 +21,12 @@ public static class StorageNames
     /// <summary>The same matches keyed by rule and time, so a digest reads a rule's matches of a window in one range query.</summary>
     public const string RuleMatchesTable = "rulematches";
 
+    /// <summary>Matches of subscribers' own queries keyed by query rule id and time, apart from the shared rows.</summary>
+    public const string QueryMatchesTable = "querymatches";
+
+    /// <summary>Matches of subscribers' own queries per article (<c>{articleId}.json</c>), apart from the shared analysis.</summary>
+    public const string QueryMatchesContainer = "querymatches";
+
     public const string SubscriptionsTable = "subscriptions";
 
     /// <summary>The delivery ledger: one row per digest, with its state and attempts.</summary>
@@ -34,6 +40,9 @@ public static class StorageNames
 
     /// <summary>One message per newly matched article, for immediate subscribers.</summary>
     public const string ImmediateQueue = "immediate-deliveries";
+
+    /// <summary>Batches of subscription ids whose digests are due, queued by the digest timer (<see cref="Delivery.DigestBatch"/>).</summary>
+    public const string DigestBatchQueue = "digest-batches";
 
     /// <summary>Local host only: one message per upload made by <c>alerts upload</c> or the watched folder, naming the blob.</summary>
     public const string ArticleUploadsQueue = "article-uploads";

@@ -33,10 +33,4 @@ public sealed record Subscription
 
     /// <summary>The last delivery error, for people looking at a failing subscription.</summary>
     public string? LastError { get; init; }
-
-    /// <summary>The rule id under which query <paramref name="index"/> of this subscription is matched.</summary>
-    public string QueryRuleId(int index) => $"q-{Id}-{index}";
-
-    /// <summary>Every rule id whose matches this subscriber receives: watched rules and its own queries.</summary>
-    public IEnumerable<string> WatchedRuleIds() => Rules.Concat(Queries.Select((_, i) => QueryRuleId(i)));
 }

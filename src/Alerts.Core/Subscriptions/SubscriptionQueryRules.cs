@@ -3,16 +3,16 @@ using Alerts.Rules;
 namespace Alerts.Subscriptions;
 
 /// <summary>
-/// Subscribers' own queries as watch rules, so articles are percolated against them like any rule and their
-/// matches are stored, dated and digested the same way. Rule id: <c>q-{subscriptionId}-{n}</c>.
+/// Subscribers' own queries as watch rules, so articles are percolated against them like any rule. Their ids are
+/// opaque (<see cref="QueryRuleIds"/>), and their matches are stored apart from the shared analysis, so neither the
+/// query nor its subscriber shows anywhere but in that subscriber's own alerts.
 /// </summary>
-public sealed class SubscriptionQueryRules(ISubscriptionStore subscriptions) : IRuleSource
+public sealed class SubscriptionQueryRules(ISubscriptionStore subscriptions, QueryRuleIds ids) : IRuleSource
 {
-    private const int MaxTitleQueryLength = 80;
-
     public async Task<IReadOnlyList<WatchRule>> GetRulesAsync(CancellationToken cancellationToken)
     {
-        var rules = new List<WatchRule>();
+        // One rule per distinct query: subscribers asking the same thing share its matches.
+        var rules = new Dictionary<string, WatchRule>(StringComparer.Ordinal);
         await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             // Failing subscriptions keep matching: their digests resume once delivery works again.
@@ -20,19 +20,22 @@ public sealed class SubscriptionQueryRules(ISubscriptionStore subscriptions) : I
             {
                 continue;
             }
-            rules.AddRange(subscription.Queries.Select((query, i) => ToRule(subscription, query, i)));
+            foreach (var query in subscription.Queries)
+            {
+                var id = await ids.IdOfAsync(query, cancellationToken).ConfigureAwait(false);
+                rules.TryAdd(id, ToRule(id, query));
+            }
         }
-        return rules;
+        return [.. rules.Values];
     }
 
-    public static WatchRule ToRule(Subscription subscription, string query, int index)
+    public static WatchRule ToRule(string id, string query)
     {
-        ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(query);
         return new WatchRule
         {
-            Id = subscription.QueryRuleId(index),
-            Title = "Your query: " + (query.Length <= MaxTitleQueryLength ? query : query[..MaxTitleQueryLength] + "…"),
+            Id = id,
+            Title = "Your query: " + QueryInWords.Describe(query),
             Severity = Severity.Medium,
             Query = query,
         };

@@ -22,8 +22,15 @@ internal sealed class ScriptedChannel(Channel channel) : IDigestChannel
 
     public void Then(DeliveryOutcome outcome) => _script.Enqueue(() => outcome);
 
-    /// <summary>The process dies after the receiver got the digest and before the ledger heard back.</summary>
-    public void ThenCrashAfterSending() => _script.Enqueue(() => throw new SimulatedCrashException());
+    /// <summary>The process dies after the receiver got the digest and before the ledger heard back: its host stops.</summary>
+    public void ThenCrashAfterSending(CancellationTokenSource host) => _script.Enqueue(() =>
+    {
+        host.Cancel();
+        throw new OperationCanceledException(host.Token);
+    });
+
+    /// <summary>The channel throws (a sender left unconfigured, a transport bug) while the run goes on.</summary>
+    public void ThenThrow(Exception exception) => _script.Enqueue(() => throw exception);
 
     public async Task<DeliveryOutcome> SendAsync(Subscription subscription, Digest digest, CancellationToken cancellationToken)
     {
@@ -33,23 +40,5 @@ internal sealed class ScriptedChannel(Channel channel) : IDigestChannel
         }
         Sends.Enqueue(digest);
         return _script.TryDequeue(out var next) ? next() : DeliveryOutcome.Sent;
-    }
-}
-
-internal sealed class SimulatedCrashException : Exception
-{
-    public SimulatedCrashException()
-        : base("Simulated crash between the send and the ledger write.")
-    {
-    }
-
-    public SimulatedCrashException(string message)
-        : base(message)
-    {
-    }
-
-    public SimulatedCrashException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

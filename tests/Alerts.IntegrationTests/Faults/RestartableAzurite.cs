@@ -49,7 +49,7 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         _process.BeginErrorReadLine();
         foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
             while (!await ListeningAsync(port))
             {
                 if (_process.HasExited || DateTime.UtcNow > deadline)

@@ -27,6 +27,8 @@ public sealed class BothHostsAnswerAlikeTests(AzuriteFixture azurite)
     private static readonly Dictionary<string, Ask> Asks = new()
     {
         [ApiRoutes.CreateSubscription] = new("POST", "subscriptions", Body: "{\"channel\": "),
+        [ApiRoutes.ResendConfirmation] = new("POST", "subscriptions/missing-id/resend-confirmation", Id: "missing-id"),
+        [ApiRoutes.SendDigestNow] = new("POST", "subscriptions/missing-id/send-digest", Id: "missing-id"),
         [ApiRoutes.ListSubscriptions] = new("GET", "subscriptions", Query: "?status=no-such-status"),
         [ApiRoutes.GetSubscription] = new("GET", "subscriptions/missing-id", Id: "missing-id"),
         [ApiRoutes.UpdateSubscription] = new("PATCH", "subscriptions/missing-id", Body: "{\"cadence\": \"hourly\"}", Id: "missing-id"),

@@ -1,65 +1,51 @@
 using System.Globalization;
 using Alerts.LocalHost;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.IntegrationTests.Subscriptions;
 
 /// <summary>
-/// The subscription HTTP API as <c>alerts run</c> serves it (the local host's routes and the shared handlers, on
-/// Kestrel at 127.0.0.1), against the shared Azurite, without the triggers: they would pick up other tests' blobs.
-/// Two servers on one Azurite are two instances of the app.
+/// The subscription HTTP API as <c>alerts run</c> serves it (<see cref="LocalHostBuilder.BuildApi"/>: the shared route
+/// table and handlers on Kestrel at 127.0.0.1), against the shared Azurite, without the triggers: they would pick up
+/// other tests' blobs. Two servers on one Azurite are two instances of the app.
 /// </summary>
 internal sealed class ApiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly IHost _host;
 
-    private ApiServer(WebApplication app, Uri address)
+    private ApiServer(IHost host, Uri address)
     {
-        _app = app;
+        _host = host;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<ApiServer> StartAsync(AzuriteFixture azurite, IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
-        var port = LoopbackPorts.Free();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture)}");
         var values = new Dictionary<string, string?>(settings) { ["AlertsStorage"] = azurite.ConnectionString };
-        builder.Configuration.AddInMemoryCollection(values);
-        builder.Services
-            .AddAlertsAnalysis(builder.Configuration)
-            .AddAlertsStorage(builder.Configuration)
-            .AddAlertsDelivery(builder.Configuration)
-            .AddAlertsChannels(builder.Configuration)
-            .AddRouting();
-        configure?.Invoke(builder.Services);
-        var app = builder.Build();
-        LocalApi.Map(app);
+        var host = LocalHostBuilder.BuildApi(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new LocalHostOptions { ApiUrl = address }, configure);
         try
         {
-            await app.StartAsync();
+            await host.StartAsync();
         }
         catch
         {
-            await app.DisposeAsync();
+            host.Dispose();
             throw;
         }
-        return new ApiServer(app, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+        return new ApiServer(host, address);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
     }
 }

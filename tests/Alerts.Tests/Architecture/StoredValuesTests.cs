@@ -18,6 +18,7 @@ public sealed class StoredValuesTests
         { DeliveryState.Sending, "sending" },
         { DeliveryState.Sent, "sent" },
         { DeliveryState.Failed, "failed" },
+        { DeliveryState.Superseded, "superseded" },
         { UploadStatus.Analysed, "analysed" },
         { UploadStatus.Duplicate, "duplicate" },
         { UploadStatus.Failed, "failed" },

@@ -52,6 +52,7 @@ public sealed class AzureLanguageEntityExtractorTests : IAsyncLifetime
 
         var request = Assert.Single(_standIn.Requests);
         Assert.Equal(2, request.Documents.Count);
+        Assert.Contains("\"loggingOptOut\":true", request.Body, StringComparison.Ordinal); // the privacy default
         Assert.All(request.Documents, d => Assert.InRange(d.Text.Length, 1, 5120));
         Assert.Equal("azure-language", extraction.Extractor);
         Assert.Empty(extraction.Warnings);
@@ -125,5 +126,18 @@ public sealed class AzureLanguageEntityExtractorTests : IAsyncLifetime
         await Extractor().ExtractAsync("Astana.", "", CancellationToken.None);
 
         Assert.Equal("en", Assert.Single(Assert.Single(_standIn.Requests).Documents).Language);
+    }
+
+    [Fact]
+    public async Task A_span_the_service_returns_with_two_types_keeps_both_and_places_keep_their_subcategory()
+    {
+        const string body = "Officials in the Kremlin spoke to the World Health Organization about Kostanay.";
+
+        var extraction = await Extractor().ExtractAsync(body, "en", CancellationToken.None);
+
+        Assert.Contains(extraction.Entities, e => e is { Text: "Kremlin", Category: EntityCategory.Organization });
+        Assert.Contains(extraction.Entities, e => e is { Text: "Kremlin", Category: EntityCategory.Location, Subcategory: EntityCategory.Subcategories.Structural });
+        Assert.Contains(extraction.Entities, e => e is { Text: "World Health Organization", Subcategory: EntityCategory.Subcategories.Medical });
+        Assert.Contains(extraction.Entities, e => e is { Text: "Kostanay", Category: EntityCategory.Location, Subcategory: EntityCategory.Subcategories.GPE });
     }
 }

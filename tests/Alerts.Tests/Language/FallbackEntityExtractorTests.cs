@@ -26,6 +26,8 @@ public sealed class FallbackEntityExtractorTests : IAsyncLifetime
         await _services.DisposeAsync();
     }
 
+    private readonly LanguageHealth _health = new();
+
     private FallbackEntityExtractor Extractor() => new(
         new AzureLanguageEntityExtractor(
             _standIn.KeyClient(maxRetries: 2),
@@ -33,7 +35,80 @@ public sealed class FallbackEntityExtractorTests : IAsyncLifetime
             new LanguageMetrics(_services.GetRequiredService<IMeterFactory>()),
             NullLogger<AzureLanguageEntityExtractor>.Instance),
         _embedded,
-        _log);
+        _log,
+        new LanguageMetrics(_services.GetRequiredService<IMeterFactory>()),
+        _health,
+        _standIn.Endpoint);
+
+    [Theory]
+    [InlineData(400, "error-invalid-request.json", "Alerts:Language settings")]
+    [InlineData(401, "error-unauthorized.json", "Alerts:Language:Key")]
+    [InlineData(403, "error-unauthorized.json", "role")]
+    [InlineData(404, "error-not-found.json", "Alerts:Language:Endpoint")]
+    public async Task A_configuration_error_is_raised_in_one_line_not_hidden_by_the_fallback(int status, string recording, string advice)
+    {
+        _standIn.AlwaysFail = new Fault(status, recording);
+        var configErrors = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == LanguageMetrics.ConfigErrorsInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => configErrors.Add(value));
+        listener.Start();
+
+        var error = await Assert.ThrowsAsync<LanguageConfigurationException>(
+            () => Extractor().ExtractBatchAsync(["Astana.", "Semey."], "en", CancellationToken.None));
+
+        Assert.Single(_standIn.Requests); // not retried, not repeated per article
+        Assert.Equal(0, _embedded.Calls);
+        Assert.Equal(status, error.Status);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains($"HTTP {status}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(LanguageStandIn.Key, error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, _health.Problem);
+        Assert.Equal([1L], configErrors);
+    }
+
+    [Fact]
+    public async Task Health_clears_once_the_service_works_again()
+    {
+        _standIn.Faults.Enqueue(new Fault(403, "error-unauthorized.json"));
+        await Assert.ThrowsAsync<LanguageConfigurationException>(() => Extractor().ExtractAsync("Astana.", "en", CancellationToken.None));
+        Assert.NotNull(_health.Problem);
+
+        var extraction = await Extractor().ExtractAsync("Aid reached Semey.", "en", CancellationToken.None);
+
+        Assert.Equal("azure-language", extraction.Extractor);
+        Assert.Null(_health.Problem);
+    }
+
+    [Fact]
+    public async Task Too_many_requests_after_retries_still_falls_back_and_is_counted()
+    {
+        _standIn.AlwaysFail = Fault.TooManyRequests("0");
+        var fallbacks = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == LanguageMetrics.FallbacksInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => fallbacks.Add(value));
+        listener.Start();
+
+        var extractions = await Extractor().ExtractBatchAsync(["Astana.", "Semey."], "en", CancellationToken.None);
+
+        Assert.Equal(["embedded (fallback)", "embedded (fallback)"], extractions.Select(e => e.Extractor));
+        Assert.Equal([2L], fallbacks);
+        Assert.Null(_health.Problem);
+    }
 
     [Fact]
     public async Task The_service_answering_500_three_times_means_the_embedded_extractor_flagged_as_fallback()

@@ -32,6 +32,7 @@ public sealed class LanguageClientTests : IAsyncLifetime
         Assert.False(request.Headers.ContainsKey("Authorization"));
         Assert.True(Guid.TryParse(request.Headers["x-ms-client-request-id"], out _));
         Assert.Contains("\"modelVersion\":\"latest\"", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("loggingOptOut", request.Body, StringComparison.Ordinal); // not asked: the service's default
 
         Assert.Equal("2021-06-01", response.Value.ModelVersion);
         var result = Assert.Single(response.Value);
@@ -40,6 +41,44 @@ public sealed class LanguageClientTests : IAsyncLifetime
         Assert.All(result.Entities, e => Assert.Equal(e.Text, text.Substring(e.Offset, e.Length)));
         Assert.Equal("Person", result.Entities[0].Category);
         Assert.Equal("GPE", result.Entities[1].SubCategory);
+    }
+
+    [Fact]
+    public async Task Reads_the_2024_11_01_shape_type_and_tags_into_category_and_subcategory()
+    {
+        const string text = "The World Health Organization sent doctors from Kazakhstan to Kostanay; the Kremlin was silent.";
+
+        var response = await _standIn.KeyClient().RecognizeEntitiesBatchAsync([Doc("a", text)]);
+
+        var entities = Assert.Single(response.Value).Entities;
+        var who = Assert.Single(entities, e => e.Text == "World Health Organization");
+        Assert.Equal(("Organization", "Medical", "OrganizationMedical"), (who.Category, who.SubCategory, who.Type));
+        var country = Assert.Single(entities, e => e.Text == "Kazakhstan");
+        Assert.Equal(("Location", "GPE", "CountryRegion"), (country.Category, country.SubCategory, country.Type));
+        Assert.Equal(["Location", "GPE", "CountryRegion"], country.Tags);
+        var city = Assert.Single(entities, e => e.Text == "Kostanay");
+        Assert.Equal(("Location", "GPE", "City"), (city.Category, city.SubCategory, city.Type));
+        // The same span with two types comes twice; both are kept.
+        var kremlin = entities.Where(e => e.Text == "Kremlin").ToList();
+        Assert.Equal(2, kremlin.Count);
+        Assert.Equal(kremlin[0].Offset, kremlin[1].Offset);
+        Assert.Contains(kremlin, e => e is { Category: "Organization", SubCategory: null });
+        Assert.Contains(kremlin, e => e is { Category: "Location", SubCategory: "Structural" });
+    }
+
+    [Theory]
+    [InlineData("/lang")]
+    [InlineData("/gw/language-api")]
+    public async Task An_endpoint_with_a_path_is_called_with_that_path_once(string basePath)
+    {
+        await using var proxied = await LanguageStandIn.StartAsync(basePath: basePath);
+
+        var response = await proxied.KeyClient().RecognizeEntitiesBatchAsync([Doc("1", "Floods hit Petropavlovsk.")]);
+
+        var request = Assert.Single(proxied.Requests);
+        Assert.Equal(basePath + "/language/:analyze-text", request.Path);
+        Assert.Equal(200, request.Status);
+        Assert.Equal("Petropavlovsk", Assert.Single(response.Value[0].Entities).Text);
     }
 
     [Fact]

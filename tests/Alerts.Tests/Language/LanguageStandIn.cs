@@ -49,6 +49,8 @@ internal sealed class LanguageStandIn : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    private string BasePath { get; init; } = "";
+
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -64,7 +66,8 @@ internal sealed class LanguageStandIn : IAsyncDisposable
     /// <summary>Documents containing this text are rejected with InvalidDocument, as the service rejects a bad document.</summary>
     public string? RejectDocumentsContaining { get; set; }
 
-    public static async Task<LanguageStandIn> StartAsync(bool https = false)
+    /// <summary>Starts the stand-in; <paramref name="basePath"/> (e.g. <c>/lang</c>) puts it behind a path, as API Management does.</summary>
+    public static async Task<LanguageStandIn> StartAsync(bool https = false, string basePath = "")
     {
         var certificate = https ? LoopbackCertificate.Create() : null;
         var builder = WebApplication.CreateBuilder();
@@ -79,7 +82,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
         app.Run(context => standIn!.HandleAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn = new LanguageStandIn(app, certificate, new Uri(address + "/"));
+        standIn = new LanguageStandIn(app, certificate, new Uri(address + basePath + "/")) { BasePath = basePath };
         return standIn;
     }
 
@@ -137,7 +140,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             body);
         Requests.Enqueue(recorded);
 
-        if (request.Method != HttpMethods.Post || recorded.Path != "/language/:analyze-text" || recorded.ApiVersion != ApiVersion)
+        if (request.Method != HttpMethods.Post || recorded.Path != BasePath + "/language/:analyze-text" || recorded.ApiVersion != ApiVersion)
         {
             await AnswerAsync(context, recorded, HttpStatusCode.NotFound, "error-not-found.json");
             return;
@@ -270,23 +273,34 @@ internal sealed class LanguageStandIn : IAsyncDisposable
                 found.Add((at, entity));
             }
         }
-        return [.. found.OrderBy(f => f.Offset).Select(f =>
-        {
-            var json = new JsonObject
-            {
-                ["text"] = f.Entity.Text,
-                ["category"] = f.Entity.Category,
-            };
-            if (f.Entity.Subcategory is not null)
-            {
-                json["subcategory"] = f.Entity.Subcategory;
-            }
-            json["offset"] = f.Offset;
-            json["length"] = f.Entity.Text.Length;
-            json["confidenceScore"] = f.Entity.ConfidenceScore;
-            return json;
-        })];
+        // The 2024-11-01 shape: type, tags (broadest first) and no subcategory; a span with two types comes twice.
+        return [.. found.OrderBy(f => f.Offset).SelectMany(f =>
+            new[] { (f.Entity.Category, f.Entity.Type, f.Entity.ConfidenceScore) }
+                .Concat(f.Entity.AlsoAs is { } also ? [(also.Category, also.Type, also.ConfidenceScore)] : [])
+                .Select(kind => new JsonObject
+                {
+                    ["text"] = f.Entity.Text,
+                    ["category"] = kind.Category,
+                    ["type"] = kind.Type,
+                    ["tags"] = new JsonArray([.. Tags(kind.Category, kind.Type).Select(t => (JsonNode)new JsonObject { ["name"] = t, ["confidenceScore"] = kind.ConfidenceScore })]),
+                    ["offset"] = f.Offset,
+                    ["length"] = f.Entity.Text.Length,
+                    ["confidenceScore"] = kind.ConfidenceScore,
+                }))];
     }
+
+    /// <summary>The tags the service lists for a type (from its documented type-to-tags table).</summary>
+    private static string[] Tags(string category, string type) => type switch
+    {
+        "City" or "State" or "CountryRegion" or "Continent" => ["Location", "GPE", type],
+        "Airport" => ["Location", "Structural", type],
+        "Structural" or "Geological" or "GPE" => ["Location", type],
+        "Date" or "Time" or "DateRange" or "TimeRange" or "Duration" or "SetTemporal" => ["Temporal", type],
+        "Number" or "Currency" or "Percentage" or "Ordinal" or "Age" => ["Numeric", type],
+        "OrganizationMedical" or "OrganizationStockExchange" or "OrganizationSports" => ["Organization", type],
+        _ when type == category => [type],
+        _ => [category, type],
+    };
 
     private static async Task AnswerAsync(HttpContext context, RecordedRequest recorded, HttpStatusCode status, string recording)
     {
@@ -302,7 +316,9 @@ internal sealed class LanguageStandIn : IAsyncDisposable
     private static List<KnownEntity> LoadKnownEntities() =>
         JsonSerializer.Deserialize<List<KnownEntity>>(File.ReadAllText(Path.Combine(RecordingsPath, "known-entities.json")),
             Web)!;
-    private sealed record KnownEntity(string Text, string Category, string? Subcategory, double ConfidenceScore);
+    private sealed record KnownEntity(string Text, string Category, string Type, double ConfidenceScore, AlsoAs? AlsoAs);
+
+    private sealed record AlsoAs(string Category, string Type, double ConfidenceScore);
 }
 
 internal sealed record Document(string Id, string Language, string Text);

@@ -12,7 +12,8 @@ internal sealed record AnalyzeTextEntityRecognitionRequest(
 
 internal sealed record EntityRecognitionParameters(
     [property: JsonPropertyName("modelVersion")] string? ModelVersion,
-    [property: JsonPropertyName("stringIndexType")] string StringIndexType);
+    [property: JsonPropertyName("stringIndexType")] string StringIndexType,
+    [property: JsonPropertyName("loggingOptOut")] bool? LoggingOptOut = null);
 
 internal sealed record AnalysisInput(
     [property: JsonPropertyName("documents")] IReadOnlyList<WireDocument> Documents);
@@ -36,10 +37,15 @@ internal sealed record WireEntitiesDocument(
     [property: JsonPropertyName("entities")] IReadOnlyList<WireEntity>? Entities,
     [property: JsonPropertyName("warnings")] IReadOnlyList<WireWarning>? Warnings);
 
+// From api-version 2024-11-01 an entity has a finest `type`, every classification in `tags` and `metadata`
+// instead of `subcategory`; the same span can come twice with different types. Both shapes are read.
 internal sealed record WireEntity(
     [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("category")] string Category,
+    [property: JsonPropertyName("category")] string? Category,
     [property: JsonPropertyName("subcategory")] string? Subcategory,
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("tags")] IReadOnlyList<WireEntityTag>? Tags,
+    [property: JsonPropertyName("metadata")] WireEntityMetadata? Metadata,
     [property: JsonPropertyName("offset")] int Offset,
     [property: JsonPropertyName("length")] int Length,
     [property: JsonPropertyName("confidenceScore")] double ConfidenceScore);
@@ -57,3 +63,10 @@ internal sealed record WireError(
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("target")] string? Target,
     [property: JsonPropertyName("innererror")] WireError? InnerError);
+
+internal sealed record WireEntityTag(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("confidenceScore")] double ConfidenceScore);
+
+internal sealed record WireEntityMetadata(
+    [property: JsonPropertyName("metadataKind")] string? MetadataKind);

@@ -73,14 +73,15 @@ public class LanguageClient
 
         var body = new AnalyzeTextEntityRecognitionRequest(
             Kind: "EntityRecognition",
-            Parameters: new EntityRecognitionParameters(options?.ModelVersion, StringIndexType: "Utf16CodeUnit"),
+            Parameters: new EntityRecognitionParameters(options?.ModelVersion, StringIndexType: "Utf16CodeUnit", LoggingOptOut: options?.DisableServiceLogs),
             AnalysisInput: new AnalysisInput([.. inputs.Select(d => new WireDocument(d.Id, d.Language, d.Text))]));
 
         using var message = _pipeline.CreateMessage();
         var request = message.Request;
         request.Method = RequestMethod.Post;
+        // Reset keeps the endpoint's own path (an API Management or proxy prefix); append only what follows it.
         request.Uri.Reset(_endpoint);
-        request.Uri.AppendPath(_endpoint.AbsolutePath.TrimEnd('/') + "/language/:analyze-text", escape: false);
+        request.Uri.Path = _endpoint.AbsolutePath.TrimEnd('/') + "/language/:analyze-text";
         request.Uri.AppendQuery("api-version", _apiVersion);
         request.Headers.Add(HttpHeader.Common.JsonContentType);
         request.Headers.Add(HttpHeader.Names.Accept, "application/json");
@@ -107,7 +108,7 @@ public class LanguageClient
         foreach (var document in results.Documents ?? [])
         {
             var entities = (document.Entities ?? [])
-                .Select(e => new CategorizedEntity(e.Text, e.Category, e.Subcategory, e.ConfidenceScore, e.Offset, e.Length))
+                .Select(ToEntity)
                 .ToList();
             var warnings = (document.Warnings ?? [])
                 .Select(w => new LanguageDocumentWarning(w.Code ?? "Unknown", w.Message ?? ""))
@@ -133,6 +134,13 @@ public class LanguageClient
                 : new RecognizeEntitiesResult(input.Id, new LanguageDocumentError("MissingResult", "The service returned no result for this document.")));
         }
         return new RecognizeEntitiesResultCollection(ordered, results.ModelVersion ?? "");
+    }
+
+    private static CategorizedEntity ToEntity(WireEntity e)
+    {
+        var tags = (e.Tags ?? []).Select(t => t.Name).OfType<string>().ToList();
+        var (category, subcategory) = EntityTypeMapping.Map(e.Category, e.Subcategory, e.Type, tags);
+        return new CategorizedEntity(e.Text, category, subcategory, e.ConfidenceScore, e.Offset, e.Length) { Type = e.Type, Tags = tags };
     }
 
     private static void ValidateEndpoint(Uri endpoint)
