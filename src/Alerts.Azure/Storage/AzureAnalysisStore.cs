@@ -57,10 +57,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
-    public async Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    public Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => TryAddAnalysisOnceAsync(analysis, ct), cancellationToken);
+
+    private async Task<bool> TryAddAnalysisOnceAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // The query matches first: an analysis that is stored always has them stored too. Of two racing runs the
         // first writes both; the second's are the same story's and are dropped.
         if (analysis.QueryMatches.Count > 0)
@@ -90,10 +92,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
-    public async Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => AddMatchesOnceAsync(analysis, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<RuleMatch>> AddMatchesOnceAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var added = new List<RuleMatch>();
         foreach (var match in analysis.Matches)
         {
@@ -172,10 +176,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         };
     }
 
-    public async Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken)
+    public Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => SetUploadOnceAsync(record, ct), cancellationToken);
+
+    private async Task SetUploadOnceAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(UploadPartition, TableKeys.Escape(record.Name))
         {
             ["Name"] = Truncate(record.Name, 1024),
