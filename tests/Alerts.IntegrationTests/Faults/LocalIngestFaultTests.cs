@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
+using Xunit.Abstractions;
 
 namespace Alerts.IntegrationTests.Faults;
 
