@@ -13,4 +13,4 @@ source build/azurite.sh alerts-burst
 export ALERTS_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 dotnet build tests/Alerts.IntegrationTests --nologo -clp:ErrorsOnly
 dotnet test tests/Alerts.IntegrationTests --no-build --nologo --logger "console;verbosity=detailed" \
-  --filter "FullyQualifiedName~LocalIngestFaultTests.A_burst_of_uploads" | grep -E "uploads analysed|Passed|Failed|Total tests"
+  --filter "FullyQualifiedName~LocalIngestFaultTests.A_burst_of_uploads" | grep -E "^\s+(Passed|Failed) |uploads analysed|Total tests|Error Message|Assert"
