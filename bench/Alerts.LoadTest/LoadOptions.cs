@@ -13,13 +13,20 @@ internal sealed record LoadOptions
 
     public int DigestSubscriptions { get; init; } = 10_000;
 
+    /// <summary>How articles go in: <c>blob</c> (a plain blob client), <c>upload</c> (what <c>alerts upload</c> does) or <c>folder</c> (the watched folder).</summary>
+    public string Via { get; init; } = "blob";
+
+    /// <summary>Uploads per second; 0 uploads as fast as 8 parallel clients can.</summary>
+    public int Rate { get; init; }
+
     /// <summary>The whole run stops after this long, whatever it measured so far.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public static LoadOptions Parse(string[] args)
     {
         string? storage = null;
-        int articles = 1_000, subscriptions = 1_000, digest = 10_000, timeout = 900;
+        int articles = 1_000, subscriptions = 1_000, digest = 10_000, timeout = 900, rate = 0;
+        var via = "blob";
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -30,6 +37,8 @@ internal sealed record LoadOptions
                 case "--subscriptions": subscriptions = Bounded(value, 0, 10_000); break;
                 case "--digest-subscriptions": digest = Bounded(value, 0, 20_000); break;
                 case "--timeout": timeout = Bounded(value, 10, 3_600); break;
+                case "--rate": rate = Bounded(value, 0, 1_000); break;
+                case "--via": via = value is "blob" or "upload" or "folder" ? value : throw new ArgumentException("--via is blob, upload or folder."); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
@@ -40,6 +49,8 @@ internal sealed record LoadOptions
             Subscriptions = subscriptions,
             DigestSubscriptions = digest,
             Timeout = TimeSpan.FromSeconds(timeout),
+            Via = via,
+            Rate = rate,
         };
     }
 

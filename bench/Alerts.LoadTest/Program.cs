@@ -30,7 +30,8 @@ void Say(string line) => Console.WriteLine(string.Create(inv, $"[{DateTime.UtcNo
 await using var receiver = await WebhookReceiver.StartAsync(ct);
 var clock = new ShiftedTimeProvider();
 var apiPort = FreePort();
-var hostOptions = new LocalHostOptions { ApiUrl = new Uri($"http://127.0.0.1:{apiPort}") };
+var work = Directory.CreateTempSubdirectory("alerts-load.").FullName;
+var hostOptions = new LocalHostOptions { ApiUrl = new Uri($"http://127.0.0.1:{apiPort}"), WatchFolder = options.Via == "folder" ? Path.Combine(work, "watch") : null };
 var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(LocalDefaults.For(hostOptions))
     .AddInMemoryCollection(new Dictionary<string, string?>
@@ -99,11 +100,49 @@ var uploads = Enumerable.Range(0, options.Articles).Select(i =>
 var container = blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
 var uploaded = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
 var start = DateTimeOffset.UtcNow;
-await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (u, token) =>
+var uploader = host.Services.GetRequiredService<ArticleUploader>();
+async ValueTask PutAsync((string Name, byte[] Content, string Id) u, CancellationToken token)
 {
-    await container.UploadBlobAsync(u.Name, new BinaryData(u.Content), token);
-    uploaded[u.Name] = DateTimeOffset.UtcNow;
-});
+    switch (options.Via)
+    {
+        case "upload":
+            var file = Path.Combine(work, u.Name);
+            await File.WriteAllBytesAsync(file, u.Content, token);
+            uploaded[u.Name] = DateTimeOffset.UtcNow;
+            await uploader.UploadAsync(file, null, token);
+            break;
+        case "folder":
+            // Written aside and moved in, as an editor's save would land: the watcher sees a whole file.
+            var aside = Path.Combine(work, u.Name);
+            await File.WriteAllBytesAsync(aside, u.Content, token);
+            uploaded[u.Name] = DateTimeOffset.UtcNow;
+            File.Move(aside, Path.Combine(hostOptions.WatchFolder!, u.Name));
+            break;
+        default:
+            uploaded[u.Name] = DateTimeOffset.UtcNow;
+            await container.UploadBlobAsync(u.Name, new BinaryData(u.Content), token);
+            break;
+    }
+}
+if (options.Rate > 0)
+{
+    // A steady rate, each upload started on its tick and not waiting for the previous one.
+    var pending = new List<Task>();
+    for (var i = 0; i < uploads.Count; i++)
+    {
+        var due = start + TimeSpan.FromSeconds((double)i / options.Rate);
+        if (due > DateTimeOffset.UtcNow)
+        {
+            await Task.Delay(due - DateTimeOffset.UtcNow, ct);
+        }
+        pending.Add(PutAsync(uploads[i], ct).AsTask());
+    }
+    await Task.WhenAll(pending);
+}
+else
+{
+    await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, PutAsync);
+}
 Say($"{uploads.Count} articles uploaded in {(DateTimeOffset.UtcNow - start).TotalSeconds:F1} s");
 
 // Wait for every status row (analysed, duplicate or failed), reading the articles table once a second.

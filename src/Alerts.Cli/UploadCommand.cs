@@ -22,7 +22,9 @@ internal static class UploadCommand
             }
             var configuration = CliConfiguration.Build();
             var connection = StorageConnection.FromConfiguration(configuration);
-            var uploader = new ArticleUploader(connection.CreateBlobServiceClient());
+            var uploader = new ArticleUploader(
+                connection.CreateBlobServiceClient(),
+                connection.CreateQueueServiceClient(new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 }));
             var failed = missing.Count;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {

@@ -9,11 +9,24 @@ namespace Alerts.LocalHost;
 /// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler; what happened is
 /// logged (the analysed article by <see cref="ActivityReporter"/>, deliveries by the delivery service). A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(ArticleUploadHandler articles, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
     public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken) =>
         reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// The local host's dependable upload path: <c>alerts upload</c> and the watched folder name each blob on a queue,
+    /// which, unlike the blob scan, does not skip one. The same blob found by both paths is analysed once.
+    /// </summary>
+    [FunctionName("ArticleUploadQueued")]
+    public async Task ArticleUploadQueuedAsync([QueueTrigger(StorageNames.ArticleUploadsQueue, Connection = StorageNames.Connection)] string name, CancellationToken cancellationToken)
+    {
+        if (await uploads.ProcessAsync(name, cancellationToken).ConfigureAwait(false) is { } result)
+        {
+            reporter.ArticleProcessed(result);
+        }
+    }
 
     [FunctionName("SendDigests")]
     public async Task SendDigestsAsync([TimerTrigger("%DigestSchedule%")] TimerInfo timer, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,10 +28,17 @@ public static class LocalHostBuilder
                 webJobs.AddTimers();
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, LocalScheduleMonitor>();
+                // A fault in the trigger machinery is logged, not fatal: the API and the other listeners keep running.
+                webJobs.Services.AddSingleton<SurvivingExceptionHandler>();
+                webJobs.Services.RemoveAll<IWebJobsExceptionHandlerFactory>();
+                webJobs.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(sp => sp.GetRequiredService<SurvivingExceptionHandler>());
             }))
             .ConfigureServices(services =>
             {
                 services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalFunctions)));
+                services.AddSingleton(options);
+                services.AddSingleton<UploadedBlobProcessor>();
+                services.AddHostedService<UploadReconciler>();
                 if (options.WatchFolder is { } folder)
                 {
                     services.AddHostedService(sp => new FolderWatcher(folder, sp.GetRequiredService<ArticleUploader>(), sp.GetRequiredService<ActivityReporter>()));

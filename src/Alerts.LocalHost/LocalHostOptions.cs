@@ -8,4 +8,10 @@ public sealed record LocalHostOptions
 
     /// <summary>A folder whose new files are uploaded to the <c>articles</c> container.</summary>
     public string? WatchFolder { get; init; }
+
+    /// <summary>How often the <c>articles</c> container is swept for uploads without a status row.</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How old a blob must be before a sweep processes it: younger ones are the triggers' to take.</summary>
+    public TimeSpan ReconcileGrace { get; init; } = TimeSpan.FromSeconds(20);
 }

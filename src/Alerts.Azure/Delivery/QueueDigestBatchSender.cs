@@ -8,17 +8,11 @@ namespace Alerts.Delivery;
 public sealed class QueueDigestBatchSender(QueueServiceClient queues) : IDigestBatchSender
 {
     private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.DigestBatchQueue);
-    private Task? _created;
+    private readonly StorageInitializer _init = new(queues.GetQueueClient(StorageNames.DigestBatchQueue));
 
-    public async Task EnqueueAsync(DigestBatch batch, CancellationToken cancellationToken)
+    public Task EnqueueAsync(DigestBatch batch, CancellationToken cancellationToken)
     {
-        var created = Volatile.Read(ref _created);
-        if (created is null || created.IsFaulted || created.IsCanceled)
-        {
-            created = _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
-            Volatile.Write(ref _created, created);
-        }
-        await created.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(batch, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        var body = JsonSerializer.Serialize(batch, AlertsJson.Options);
+        return _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken);
     }
 }

@@ -9,17 +9,11 @@ namespace Alerts.Delivery;
 public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMatchesNotifier
 {
     private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.ImmediateQueue);
-    private Task? _created;
+    private readonly StorageInitializer _init = new(queues.GetQueueClient(StorageNames.ImmediateQueue));
 
-    public async Task NotifyAsync(NewMatchesMessage message, CancellationToken cancellationToken)
+    public Task NotifyAsync(NewMatchesMessage message, CancellationToken cancellationToken)
     {
-        var created = Volatile.Read(ref _created);
-        if (created is null || created.IsFaulted || created.IsCanceled)
-        {
-            created = _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
-            Volatile.Write(ref _created, created);
-        }
-        await created.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        var body = JsonSerializer.Serialize(message, AlertsJson.Options);
+        return _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken);
     }
 }

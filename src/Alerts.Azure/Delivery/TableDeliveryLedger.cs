@@ -21,10 +21,12 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     private readonly BlobContainerClient _digests = blobs.GetBlobContainerClient(StorageNames.DigestsContainer);
     private readonly StorageInitializer _init = new(blobs, tables, [StorageNames.DigestsContainer], [StorageNames.DeliveriesTable]);
 
-    public async Task<bool> TryAddAsync(Digest digest, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(Digest digest, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => TryAddOnceAsync(digest, ct), cancellationToken);
+
+    private async Task<bool> TryAddOnceAsync(Digest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         if (await GetAsync(digest.SubscriptionId, digest.Id, cancellationToken).ConfigureAwait(false) is not null)
         {
             return false;
@@ -67,17 +69,19 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         return null;
     }
 
-    public async Task<DeliveryRecord?> TryReplaceAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    public Task<DeliveryRecord?> TryReplaceAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => TryReplaceOnceAsync(record, ct), cancellationToken);
+
+    private async Task<DeliveryRecord?> TryReplaceOnceAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await _table.UpdateEntityAsync(ToEntity(record), new ETag(record.ETag ?? throw new ArgumentException("The record has no ETag.", nameof(record))),
                 TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return record with { ETag = response.Headers.ETag?.ToString() };
         }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        catch (RequestFailedException ex) when (ex.Status == 412 || (ex.Status == 404 && !StorageInitializer.IsMissingResource(ex)))
         {
             return null;
         }

@@ -55,10 +55,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
-    public async Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    public Task<bool> TryAddAnalysisAsync(ArticleAnalysis analysis, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => TryAddAnalysisOnceAsync(analysis, ct), cancellationToken);
+
+    private async Task<bool> TryAddAnalysisOnceAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         // The query matches first: an analysis that is stored always has them stored too. Of two racing runs the
         // first writes both; the second's are the same story's and are dropped.
         if (analysis.QueryMatches.Count > 0)
@@ -88,10 +90,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
     }
 
-    public async Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RuleMatch>> AddMatchesAsync(ArticleAnalysis analysis, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => AddMatchesOnceAsync(analysis, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<RuleMatch>> AddMatchesOnceAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var added = new List<RuleMatch>();
         foreach (var match in analysis.Matches)
         {
@@ -160,10 +164,12 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
     /// index row of the status it replaces. Conditional on the row read first: of two runs racing on one blob, the
     /// loser reads again and writes over the winner, and either way one index row is left.
     /// </summary>
-    public async Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken)
+    public Task SetUploadAsync(UploadRecord record, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => SetUploadOnceAsync(record, ct), cancellationToken);
+
+    private async Task SetUploadOnceAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var rowKey = TableKeys.Escape(record.Name);
         var indexKey = UploadRows.IndexKey(record.Time, rowKey);
         var dropOldIndex = true;
@@ -190,13 +196,11 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
                 await _uploads.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (attempt < 5 && ex.Status is 404 or 409 or 412)
+            catch (TableTransactionFailedException ex) when (attempt < 5 && (ex.Status is 409 or 412 || (ex.Status == 404 && ex.FailedTransactionActionIndex == 2)))
             {
-                // 409/412: another run wrote the row since it was read; read again. 404: the old index row is gone.
-                if (ex.Status == 404 && ex.FailedTransactionActionIndex == 2)
-                {
-                    dropOldIndex = false;
-                }
+                // 409/412: another run wrote the row since it was read; read again. 404: the old index row is gone (a
+                // missing table is left to the initializer, which creates it again).
+                dropOldIndex &= ex.Status != 404;
             }
         }
     }

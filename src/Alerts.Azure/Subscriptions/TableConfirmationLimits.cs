@@ -29,9 +29,11 @@ public sealed class TableConfirmationLimits(
     private readonly TableClient _table = tables.GetTableClient(StorageNames.SubscriptionsTable);
     private readonly StorageInitializer _init = new(blobs, tables, [], [StorageNames.SubscriptionsTable]);
 
-    public async Task<ConfirmationClaim> ClaimAddressAsync(string address, string subscriptionId, CancellationToken cancellationToken)
+    public Task<ConfirmationClaim> ClaimAddressAsync(string address, string subscriptionId, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => ClaimAddressOnceAsync(address, subscriptionId, ct), cancellationToken);
+
+    private async Task<ConfirmationClaim> ClaimAddressOnceAsync(string address, string subscriptionId, CancellationToken cancellationToken)
     {
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var key = Hash(ConfirmationAddressKey.Normalize(address));
         var interval = options.Value.ConfirmationResendInterval;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -82,10 +84,12 @@ public sealed class TableConfirmationLimits(
         }
     }
 
-    public async Task<TimeSpan?> TakeClientBudgetAsync(string client, CancellationToken cancellationToken)
+    public Task<TimeSpan?> TakeClientBudgetAsync(string client, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => TakeClientBudgetOnceAsync(client, ct), cancellationToken);
+
+    private async Task<TimeSpan?> TakeClientBudgetOnceAsync(string client, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(client);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var window = options.Value.ConfirmationClientWindow;
         var limit = options.Value.ConfirmationsPerClient;
         var now = time.GetUtcNow();

@@ -17,17 +17,22 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
     private readonly TableClient _table = tables.GetTableClient(StorageNames.SubscriptionsTable);
     private readonly StorageInitializer _init = new(blobs, tables, [], [StorageNames.SubscriptionsTable]);
 
-    public async Task AddAsync(Subscription subscription, CancellationToken cancellationToken)
+    public Task AddAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => AddOnceAsync(subscription, ct), cancellationToken);
+
+    private async Task AddOnceAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await _table.AddEntityAsync(ToEntity(subscription), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await GetEntityAsync(id, cancellationToken).ConfigureAwait(false)) is { } e ? FromEntity(e) : null;
 
-    public async Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    public Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => UpdateOnceAsync(id, change, ct), cancellationToken);
+
+    private async Task<Subscription?> UpdateOnceAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)

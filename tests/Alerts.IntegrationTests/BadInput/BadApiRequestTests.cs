@@ -13,6 +13,7 @@ namespace Alerts.IntegrationTests.BadInput;
 /// on Azurite. Each gets a 4xx with a message that says what to fix, stores nothing, and leaks nothing.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class BadApiRequestTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);

@@ -13,6 +13,7 @@ namespace Alerts.IntegrationTests.BadInput;
 /// and not stop the next good article from being analysed with its matches.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class BadArticleUploadTests(AzuriteFixture azurite)
 {
     /// <summary>A hang fails the test instead of blocking the run; nothing here needs more than a few seconds.</summary>

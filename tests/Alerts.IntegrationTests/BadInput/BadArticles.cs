@@ -115,6 +115,31 @@ internal static class BadArticles
             Assert.Null(a.Article.Title);
             Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
         }),
+        ["a rule's words hidden by zero-width and look-alike letters"] = BadArticle.Analysed("disguised.txt", Encoding.UTF8.GetBytes(
+            $"Almaty curfew\n\n{Unique()} The president declared a st\u200Bat\u0435 of \u0435mergency in Almaty on Wednesday after protests spread.\n"), a =>
+        {
+            Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
+        }),
+        ["a story opening with its URL line"] = BadArticle.Analysed("url-first.txt", Encoding.UTF8.GetBytes(
+            $"https://example.org/news/almaty-emergency\n\nEmergency declared in Almaty\n\n{Unique()} The president declared a state of emergency in Almaty on Wednesday.\n\nRussian-led troops arrived on Friday, officials said.\n"), a =>
+        {
+            Assert.Equal("Emergency declared in Almaty", a.Article.Title);
+            Assert.Contains("troops arrived on Friday", a.Article.Body, StringComparison.Ordinal);
+            Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
+        }),
+        ["a story opening with a source line"] = BadArticle.Analysed("source-first.txt", Encoding.UTF8.GetBytes(
+            $"Source: Reuters\n\nEmergency declared in Almaty\n\n{Unique()} The president declared a state of emergency in Almaty on Wednesday.\n\nRussian-led troops arrived on Friday, officials said.\n"), a =>
+        {
+            Assert.Equal("Reuters", a.Article.Source);
+            Assert.Contains("troops arrived on Friday", a.Article.Body, StringComparison.Ordinal);
+            Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
+        }),
+        ["a credit line between the paragraphs"] = BadArticle.Analysed("credit.txt", Encoding.UTF8.GetBytes(
+            $"Emergency declared in Almaty\n\n{Unique()} The president declared a state of emergency in Almaty on Wednesday.\n\nWritten by staff.\n\nRussian-led troops arrived on Friday, officials said.\n"), a =>
+        {
+            Assert.Contains("troops arrived on Friday", a.Article.Body, StringComparison.Ordinal);
+            Assert.Contains(a.Matches, m => m.Rule == "state-of-emergency");
+        }),
         ["JSON title of punctuation and emoji only"] = BadArticle.Analysed("dash-title.json", Encoding.UTF8.GetBytes($$"""{"title": "— … 📰 —", "body": {{Quote(StoryBody())}}}"""), a =>
         {
             Assert.Equal("— … 📰 —", a.Article.Title);

@@ -10,6 +10,7 @@ namespace Alerts.IntegrationTests.BadInput;
 /// and skipped, loading stays fast (no automaton explosion), and a real article still meets the good rules.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class BadRuleTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(1);

@@ -89,6 +89,23 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// kill -9 and a fresh data folder: storage comes back without anything it held, the worst case of the emulator
+    /// losing its most recent writes (containers, queues, tables and the blob trigger's receipts all gone).
+    /// </summary>
+    public async Task KillAndLoseWritesAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+        Directory.Delete(_data, recursive: true);
+        Directory.CreateDirectory(_data);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

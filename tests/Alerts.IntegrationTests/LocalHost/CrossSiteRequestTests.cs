@@ -13,6 +13,7 @@ namespace Alerts.IntegrationTests.LocalHost;
 /// cross-site simple requests are refused, while the signed unsubscribe link keeps working from a mail client.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class CrossSiteRequestTests(AzuriteFixture azurite) : IAsyncLifetime, IDisposable
 {
     private static readonly string Subscription = $"{{\"channel\":\"email\",\"target\":\"csrf-{Guid.NewGuid():N}@example.org\",\"rules\":[\"troop-arrivals\"],\"cadence\":\"daily\"}}";

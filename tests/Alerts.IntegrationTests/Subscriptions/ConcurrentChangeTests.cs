@@ -13,6 +13,7 @@ namespace Alerts.IntegrationTests.Subscriptions;
 /// problem it can act on, never a 500.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class ConcurrentChangeTests(AzuriteFixture azurite)
 {
     [Fact]

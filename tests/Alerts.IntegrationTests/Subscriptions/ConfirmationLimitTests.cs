@@ -16,6 +16,7 @@ namespace Alerts.IntegrationTests.Subscriptions;
 /// of confirmation emails, and a resend is there for the subscriber who lost the first.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class ConfirmationLimitTests(AzuriteFixture azurite)
 {
     private static readonly string[] Rules = ["state-of-emergency"];

@@ -12,6 +12,7 @@ namespace Alerts.IntegrationTests.Subscriptions;
 /// with a 400 naming the field, before anything is stored or mailed.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class HostileAddressTests(AzuriteFixture azurite)
 {
     private static readonly string[] Rules = ["state-of-emergency"];

@@ -8,6 +8,7 @@ namespace Alerts.IntegrationTests.Subscriptions;
 
 /// <summary>A receiver that answers 410 Gone after its subscriber unsubscribed must not bring the subscription back.</summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class LateGoneTests(AzuriteFixture azurite)
 {
     [Fact]

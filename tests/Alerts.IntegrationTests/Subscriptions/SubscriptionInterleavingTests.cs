@@ -15,6 +15,7 @@ namespace Alerts.IntegrationTests.Subscriptions;
 /// exception. A failing seed is printed, and repeats.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Suite", "Abuse")]
 public sealed class SubscriptionInterleavingTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private enum Op
