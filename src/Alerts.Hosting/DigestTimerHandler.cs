@@ -1,4 +1,5 @@
 using Alerts.Delivery;
+using Alerts.Telemetry;
 
 namespace Alerts.Hosting;
 
@@ -13,6 +14,8 @@ public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSen
 
     public async Task<DigestFanOut> HandleAsync(CancellationToken cancellationToken)
     {
+        // The root of the run's trace: each batch message carries it to the handler that sends its digests.
+        using var activity = AlertsTelemetry.Source.StartActivity("plan digest batches");
         int subscriptions = 0, batches = 0;
         var pending = new List<Task>(ConcurrentEnqueues);
         await foreach (var batch in delivery.PlanBatchesAsync(cancellationToken).ConfigureAwait(false))
@@ -27,6 +30,8 @@ public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSen
             }
         }
         await Task.WhenAll(pending).ConfigureAwait(false);
+        activity?.SetTag("alerts.subscriptions", subscriptions);
+        activity?.SetTag("alerts.batches", batches);
         return new DigestFanOut(subscriptions, batches);
     }
 }

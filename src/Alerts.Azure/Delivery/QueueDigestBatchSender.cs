@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Alerts.Delivery;
@@ -19,6 +20,9 @@ public sealed class QueueDigestBatchSender(QueueServiceClient queues) : IDigestB
             Volatile.Write(ref _created, created);
         }
         await created.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(batch, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        // The message carries this span's context, so its consumer continues the same trace.
+        using var activity = AlertsTelemetry.StartSending(StorageNames.DigestBatchQueue);
+        var sent = await _queue.SendMessageAsync(JsonSerializer.Serialize(batch with { TraceParent = TraceParent.Current() }, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("messaging.message.id", sent.Value.MessageId);
     }
 }

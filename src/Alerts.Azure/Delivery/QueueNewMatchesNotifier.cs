@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Alerts.Delivery;
@@ -20,6 +21,9 @@ public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMat
             Volatile.Write(ref _created, created);
         }
         await created.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _queue.SendMessageAsync(JsonSerializer.Serialize(message, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        // The message carries this span's context, so its consumer continues the same trace.
+        using var activity = AlertsTelemetry.StartSending(StorageNames.ImmediateQueue);
+        var sent = await _queue.SendMessageAsync(JsonSerializer.Serialize(message with { TraceParent = TraceParent.Current() }, AlertsJson.Options), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("messaging.message.id", sent.Value.MessageId);
     }
 }

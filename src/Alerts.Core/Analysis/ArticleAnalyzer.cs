@@ -2,6 +2,7 @@ using Alerts.Articles;
 using Alerts.Entities;
 using Alerts.Rules;
 using Alerts.Subscriptions;
+using Alerts.Telemetry;
 
 namespace Alerts.Analysis;
 
@@ -11,7 +12,13 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
+        EntityExtraction extraction;
+        using (var extract = AlertsTelemetry.Source.StartActivity("extract"))
+        {
+            extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
+            extract?.SetTag("alerts.extractor", extraction.Extractor);
+            extract?.SetTag("alerts.entities", extraction.Entities.Count);
+        }
         return Complete(article, extraction, await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
     }
 
@@ -41,7 +48,10 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher, CancellationToken cancellationToken)
     {
         var warnings = new List<string>(extraction.Warnings);
+        using var match = AlertsTelemetry.Source.StartActivity("match");
         var matches = matcher.Match(article, extraction.Entities, warnings, cancellationToken);
+        // A count only: query rule ids stand for subscribers' own queries.
+        match?.SetTag("alerts.matches", matches.Count);
         return new()
         {
             Article = article,

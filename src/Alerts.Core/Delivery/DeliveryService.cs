@@ -2,6 +2,7 @@ using Alerts.Analysis;
 using Alerts.Digests;
 using Alerts.Storage;
 using Alerts.Subscriptions;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -178,6 +179,24 @@ public sealed partial class DeliveryService(
     /// <summary>Claims, sends and records one digest. Returns null when another run holds it or it cannot be sent now.</summary>
     private async Task<DeliveryResult?> AttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
     {
+        // Opaque ids and states only: the subscription's address or URL never goes on the span.
+        using var activity = AlertsTelemetry.Source.StartActivity("deliver");
+        activity?.SetTag("alerts.channel", StoredValue.Of(subscription.Channel));
+        activity?.SetTag("alerts.digest.kind", StoredValue.Of(record.Kind));
+        activity?.SetTag("alerts.digest.id", record.DigestId);
+        activity?.SetTag("alerts.subscription.id", subscription.Id);
+        activity?.SetTag("alerts.attempt", record.Attempts + 1);
+        var result = await TryAttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("alerts.result", result is { } r ? StoredValue.Of(r) : "held");
+        if (result is DeliveryResult.Failed or DeliveryResult.Gone)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, StoredValue.Of(result.Value));
+        }
+        return result;
+    }
+
+    private async Task<DeliveryResult?> TryAttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var claimed = await ledger.TryReplaceAsync(record with
         {
@@ -201,6 +220,7 @@ public sealed partial class DeliveryService(
         if (digest is null || !_channels.TryGetValue(current.Channel, out var channel))
         {
             await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = digest is null ? "The digest content is missing." : $"No {current.Channel} channel is configured." }, cancellationToken).ConfigureAwait(false);
+            Count(current.Channel, record.Kind, DeliveryResult.Failed, digest is null ? "missing-content" : "no-channel");
             return DeliveryResult.Failed;
         }
 
@@ -216,6 +236,9 @@ public sealed partial class DeliveryService(
             outcome = DeliveryOutcome.Failed(ex is OptionsValidationException ? ex.Message : $"The {StoredValue.Of(current.Channel)} channel threw {ex.GetType().Name}.");
         }
         now = time.GetUtcNow();
+        var delays = options.Value.RetryDelays;
+        var giveUp = outcome.Result is not (DeliveryResult.Sent or DeliveryResult.Gone) && claimed.Attempts > delays.Count;
+        Count(current.Channel, record.Kind, outcome.Result, outcome.Result == DeliveryResult.Gone ? "gone" : giveUp ? "retries-exhausted" : null);
         switch (outcome.Result)
         {
             case DeliveryResult.Sent:
@@ -241,8 +264,6 @@ public sealed partial class DeliveryService(
                 break;
 
             default:
-                var delays = options.Value.RetryDelays;
-                var giveUp = claimed.Attempts > delays.Count;
                 var wait = giveUp ? TimeSpan.Zero : Max(delays[claimed.Attempts - 1], outcome.RetryAfter ?? TimeSpan.Zero);
                 await ledger.TryReplaceAsync(claimed with
                 {
@@ -260,6 +281,16 @@ public sealed partial class DeliveryService(
                 break;
         }
         return outcome.Result;
+    }
+
+    /// <summary>Counts an attempt; <paramref name="failedFor"/> names why the digest failed for good, if it did.</summary>
+    private static void Count(Channel channel, DigestKind kind, DeliveryResult result, string? failedFor)
+    {
+        AlertsTelemetry.DeliveryAttempted(StoredValue.Of(channel), StoredValue.Of(kind), StoredValue.Of(result));
+        if (failedFor is not null)
+        {
+            AlertsTelemetry.DigestFailed(StoredValue.Of(channel), failedFor);
+        }
     }
 
     private Task<Subscription?> AdvanceAsync(string subscriptionId, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
