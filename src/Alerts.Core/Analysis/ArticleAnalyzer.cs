@@ -40,7 +40,12 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
             }
             return single;
         }
-        var extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EntityExtraction> extractions;
+        using (var extract = AlertsTelemetry.Source.StartActivity("extract"))
+        {
+            extract?.SetTag("alerts.articles", articles.Count);
+            extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
+        }
         var matcher = await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
         return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher, cancellationToken))];
     }

@@ -82,7 +82,7 @@ public sealed partial class ArticleProcessor(
         }
 
         AlertsTelemetry.ArticleAnalysed(StoredValue.Of(status));
-        activity?.SetTag("alerts.status", StoredValue.Of(status));
+        activity?.SetTag("alerts.status", AlertsTelemetry.TagOf(status));
         activity?.SetTag("alerts.matches", analysis.Matches.Count);
         LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
         return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
@@ -99,7 +99,7 @@ public sealed partial class ArticleProcessor(
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
         AlertsTelemetry.ArticleRefused(reason);
-        System.Diagnostics.Activity.Current?.SetTag("alerts.status", StoredValue.Of(UploadStatus.Failed));
+        System.Diagnostics.Activity.Current?.SetTag("alerts.status", AlertsTelemetry.TagOf(UploadStatus.Failed));
         System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
         LogRefused(logger, name, reason, message);
         return new ProcessingResult { Upload = upload };

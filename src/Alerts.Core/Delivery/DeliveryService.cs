@@ -181,16 +181,16 @@ public sealed partial class DeliveryService(
     {
         // Opaque ids and states only: the subscription's address or URL never goes on the span.
         using var activity = AlertsTelemetry.Source.StartActivity("deliver");
-        activity?.SetTag("alerts.channel", StoredValue.Of(subscription.Channel));
-        activity?.SetTag("alerts.digest.kind", StoredValue.Of(record.Kind));
+        activity?.SetTag("alerts.channel", AlertsTelemetry.TagOf(subscription.Channel));
+        activity?.SetTag("alerts.digest.kind", AlertsTelemetry.TagOf(record.Kind));
         activity?.SetTag("alerts.digest.id", record.DigestId);
         activity?.SetTag("alerts.subscription.id", subscription.Id);
         activity?.SetTag("alerts.attempt", record.Attempts + 1);
         var result = await TryAttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("alerts.result", result is { } r ? StoredValue.Of(r) : "held");
+        activity?.SetTag("alerts.result", result is { } r ? AlertsTelemetry.TagOf(r) : "held");
         if (result is DeliveryResult.Failed or DeliveryResult.Gone)
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, StoredValue.Of(result.Value));
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, AlertsTelemetry.TagOf(result.Value));
         }
         return result;
     }
@@ -286,10 +286,10 @@ public sealed partial class DeliveryService(
     /// <summary>Counts an attempt; <paramref name="failedFor"/> names why the digest failed for good, if it did.</summary>
     private static void Count(Channel channel, DigestKind kind, DeliveryResult result, string? failedFor)
     {
-        AlertsTelemetry.DeliveryAttempted(StoredValue.Of(channel), StoredValue.Of(kind), StoredValue.Of(result));
+        AlertsTelemetry.DeliveryAttempted(AlertsTelemetry.TagOf(channel), AlertsTelemetry.TagOf(kind), AlertsTelemetry.TagOf(result));
         if (failedFor is not null)
         {
-            AlertsTelemetry.DigestFailed(StoredValue.Of(channel), failedFor);
+            AlertsTelemetry.DigestFailed(AlertsTelemetry.TagOf(channel), failedFor);
         }
     }
 

@@ -83,6 +83,9 @@ public static class AlertsTelemetry
         return activity;
     }
 
+    /// <summary>An enum as a tag value: its stored name in lowercase (<c>webhook</c>, <c>sent</c>, <c>immediate</c>).</summary>
+    public static string TagOf<T>(T value) where T : struct, Enum => StoredValue.Of(value).ToLowerInvariant();
+
     /// <summary>Marks <paramref name="activity"/> failed with an exception's type only: its message may quote input.</summary>
     public static void Failed(Activity? activity, Exception exception)
     {

@@ -29,7 +29,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public ISubscriptionStore Subscriptions => Services.GetRequiredService<ISubscriptionStore>();
     public IDeliveryLedger Ledger => Services.GetRequiredService<IDeliveryLedger>();
 
-    public static async Task<DeliveryHarness> StartAsync(AzuriteFixture azurite, IEnumerable<Alerts.Delivery.IDigestChannel> channels, IDictionary<string, string?>? settings = null)
+    public static async Task<DeliveryHarness> StartAsync(AzuriteFixture azurite, IEnumerable<Alerts.Delivery.IDigestChannel> channels, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var day = Interlocked.Increment(ref s_day) + Random.Shared.Next(0, 200_000);
         var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 1, 9, 50, 0, TimeSpan.Zero).AddDays(day));
@@ -55,6 +55,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             {
                 s.AddSingleton(channel);
             }
+            configure?.Invoke(s);
         });
         var harness = new DeliveryHarness(services, clock);
         await harness.QuietOthersAsync();
