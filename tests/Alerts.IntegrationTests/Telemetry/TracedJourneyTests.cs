@@ -140,6 +140,42 @@ public sealed class TracedJourneyTests(AzuriteFixture azurite)
         Assert.Equal(processed.TraceId, received.TraceId);
     }
 
+    [Fact]
+    public async Task A_digest_run_is_one_trace_from_the_timer_through_the_batch_queue_to_the_receiver()
+    {
+        var spans = new List<Activity>();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For(), s =>
+            s.AddAlertsTelemetry(new ConfigurationBuilder().Build(), "alerts-test").WithTracing(t => t.AddInMemoryExporter(spans)));
+        h.Services.StartAlertsTelemetry();
+        receiver.Now = h.Clock.GetUtcNow;
+        var hook = await h.SubscribeAsync(Channel.Webhook, receiver.Url.ToString(), CadenceKind.Hourly, Rules);
+        receiver.Secret = hook.SigningSecret;
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(TestArticles.UniqueWireStory());
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var queue = azurite.Queues.GetQueueClient(StorageNames.DigestBatchQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+        await h.Services.GetRequiredService<DigestTimerHandler>().HandleAsync(CancellationToken.None);
+        var raw = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        await queue.DeleteMessageAsync(raw.MessageId, raw.PopReceipt);
+        await h.Services.GetRequiredService<DigestBatchHandler>().HandleAsync(raw.Body.ToString(), raw.MessageId, raw.DequeueCount, CancellationToken.None);
+        h.Services.GetRequiredService<TracerProvider>().Dispose();
+
+        var carried = DigestBatchDecoder.Decode(raw.Body.ToString(), raw.MessageId).TraceParent;
+        var sent = Assert.Single(spans, s => s.DisplayName == "send digest-batches" && s.Id == carried);
+        var plan = Assert.Single(spans, s => s.DisplayName == "plan digest batches" && s.SpanId == sent.ParentSpanId);
+        var processed = Assert.Single(spans, s => s.DisplayName == "process digest-batches" && s.ParentSpanId == sent.SpanId);
+        var delivery = Assert.Single(spans, s => s.DisplayName == "deliver" && s.ParentSpanId == processed.SpanId);
+        Assert.Equal("scheduled", delivery.GetTagItem("alerts.digest.kind"));
+        Assert.Equal(hook.Id, delivery.GetTagItem("alerts.subscription.id"));
+        Assert.True(ActivityContext.TryParse(Assert.Single(Assert.Single(receiver.Digests).TraceParents), null, out var received));
+        Assert.Equal(plan.TraceId, received.TraceId);
+        Assert.Equal(delivery.SpanId, received.SpanId);
+    }
+
     private static long Sum(IEnumerable<Metric> metrics, string name, params (string Key, string Value)[] tags)
     {
         long total = 0;
