@@ -1,4 +1,5 @@
 using Alerts.Rules;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,8 @@ namespace Alerts.Cli;
 /// <summary>The pipeline's services for commands that work directly against storage (the function app's own registrations).</summary>
 internal static class CliServices
 {
+    private const string ServiceName = "alerts-cli";
+
     public static ServiceProvider Build(IConfiguration configuration, LogLevel minimum = LogLevel.Warning) =>
         new ServiceCollection()
             .AddCliLogging(minimum)
@@ -35,10 +38,14 @@ internal static class CliServices
         {
             return null;
         }
-        var provider = new ServiceCollection()
+        var configuration = CliConfiguration.Build(overrides);
+        var services = new ServiceCollection()
             .AddCliLogging(LogLevel.Warning)
-            .AddAlertsAnalysis(CliConfiguration.Build(overrides))
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .AddAlertsAnalysis(configuration);
+        // The same telemetry as the hosts (OTLP or console when asked): `analyze` spans show how long each step takes.
+        services.AddAlertsTelemetry(configuration, ServiceName);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.StartAlertsTelemetry();
         foreach (var error in provider.GetRequiredService<RuleCatalog>().Errors)
         {
             errors.MarkupLineInterpolated($"[yellow]Rule not loaded:[/] {error}");

@@ -1,15 +1,5 @@
-using Alerts;
+using Alerts.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services
-    .AddAlertsAnalysis(builder.Configuration)
-    .AddAlertsStorage(builder.Configuration)
-    .AddAlertsDelivery(builder.Configuration)
-    .AddAlertsChannels(builder.Configuration)
-    .AddAlertsAcsEmail()
-    .AddAlertsHosting();
-
-builder.Build().Run();
+FunctionAppComposition.Compose(FunctionsApplication.CreateBuilder(args)).Build().Run();

@@ -1,5 +1,6 @@
 using Alerts.Delivery;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Hosting;
@@ -8,7 +9,7 @@ namespace Alerts.Hosting;
 /// The queue trigger of both hosts on <see cref="StorageNames.DigestBatchQueue"/>: builds and sends one batch's digests.
 /// A malformed message, or a batch that keeps failing, is retried by the queue engine and then moved to
 /// <c>digest-batches-poison</c> (<c>alerts poison list|replay digest-batches</c>). A message delivered twice sends
-/// nothing twice: each digest is claimed in the ledger before it is sent.
+/// nothing twice: each digest is claimed in the ledger before it is sent. The sends continue the timer run's trace.
 /// </summary>
 public sealed partial class DigestBatchHandler(DeliveryService delivery, ILogger<DigestBatchHandler> logger)
 {
@@ -22,9 +23,28 @@ public sealed partial class DigestBatchHandler(DeliveryService delivery, ILogger
         catch (MalformedMessageException ex)
         {
             LogMalformed(logger, ex.MessageId, ex.Queue, ex.Reason, dequeueCount);
+            using var malformed = AlertsTelemetry.StartProcessing(StorageNames.DigestBatchQueue, messageId, traceParent: null);
+            AlertsTelemetry.Failed(malformed, ex);
+            QueuePoison.CountIfLast(StorageNames.DigestBatchQueue, dequeueCount);
             throw;
         }
-        return await delivery.RunBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+
+        using var activity = AlertsTelemetry.StartProcessing(StorageNames.DigestBatchQueue, messageId, batch.TraceParent);
+        activity?.SetTag("messaging.batch.message_count", batch.SubscriptionIds.Count);
+        activity?.SetTag("messaging.message.delivery_count", dequeueCount);
+        try
+        {
+            var summary = await delivery.RunBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("alerts.sent", summary.Sent);
+            activity?.SetTag("alerts.failed", summary.Failed);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            AlertsTelemetry.Failed(activity, ex);
+            QueuePoison.CountIfLast(StorageNames.DigestBatchQueue, dequeueCount);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {Queue} is malformed ({Reason}); attempt {DequeueCount}, it goes to the poison queue after the last retry")]

@@ -1,5 +1,6 @@
 using Alerts.Delivery;
 using Alerts.Subscriptions;
+using Alerts.Telemetry;
 
 namespace Alerts.Hosting;
 
@@ -19,6 +20,8 @@ public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSen
         {
             await indexing.RepairAsync(subscriptions, cancellationToken).ConfigureAwait(false);
         }
+        // The root of the run's trace: each batch message carries it to the handler that sends its digests.
+        using var activity = AlertsTelemetry.Source.StartActivity("plan digest batches");
         int found = 0, batches = 0;
         var pending = new List<Task>(ConcurrentEnqueues);
         await foreach (var batch in delivery.PlanBatchesAsync(cancellationToken).ConfigureAwait(false))
@@ -33,6 +36,8 @@ public sealed class DigestTimerHandler(DeliveryService delivery, IDigestBatchSen
             }
         }
         await Task.WhenAll(pending).ConfigureAwait(false);
+        activity?.SetTag("alerts.subscriptions", found);
+        activity?.SetTag("alerts.batches", batches);
         return new DigestFanOut(found, batches);
     }
 }

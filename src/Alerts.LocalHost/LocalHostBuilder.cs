@@ -1,3 +1,4 @@
+using Alerts.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
@@ -17,6 +18,8 @@ namespace Alerts.LocalHost;
 /// </summary>
 public static class LocalHostBuilder
 {
+    public const string ServiceName = "alerts-local";
+
     public static IHost Build(IConfiguration configuration, LocalHostOptions options, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +27,11 @@ public static class LocalHostBuilder
             {
                 webJobs.AddAzureStorageBlobs();
                 // Poll the immediate queue often: locally nobody waits for scale-out, they wait for the alert.
-                webJobs.AddAzureStorageQueues(q => q.MaxPollingInterval = TimeSpan.FromSeconds(1));
+                webJobs.AddAzureStorageQueues(q =>
+                {
+                    q.MaxPollingInterval = TimeSpan.FromSeconds(1);
+                    q.MaxDequeueCount = Alerts.Hosting.QueuePoison.MaxDequeueCount;
+                });
                 webJobs.AddTimers();
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, LocalScheduleMonitor>();
@@ -76,6 +83,7 @@ public static class LocalHostBuilder
                 var config = context.Configuration;
                 services.AddRouting();
                 services.AddAlertsAnalysis(config).AddAlertsStorage(config).AddAlertsDelivery(config).AddAlertsChannels(config).AddAlertsAcsEmail().AddAlertsHosting();
+                services.AddAlertsTelemetry(config, ServiceName);
                 services.TryAddSingleton<ActivityReporter>();
                 services.TryAddSingleton<ArticleUploader>();
                 configure?.Invoke(services);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Alerts.Delivery;
@@ -10,9 +11,12 @@ public sealed class QueueDigestBatchSender(QueueServiceClient queues) : IDigestB
     private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.DigestBatchQueue);
     private readonly StorageInitializer _init = new(queues.GetQueueClient(StorageNames.DigestBatchQueue));
 
-    public Task EnqueueAsync(DigestBatch batch, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(DigestBatch batch, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(batch, AlertsJson.Options);
-        return _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken);
+        // The message carries this span's context, so its consumer continues the same trace.
+        using var activity = AlertsTelemetry.StartSending(StorageNames.DigestBatchQueue);
+        var body = JsonSerializer.Serialize(batch with { TraceParent = TraceParent.Current() }, AlertsJson.Options);
+        var sent = await _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("messaging.message.id", sent.Value.MessageId);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.Storage;
+using Alerts.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Alerts.Delivery;
@@ -11,9 +12,12 @@ public sealed class QueueNewMatchesNotifier(QueueServiceClient queues) : INewMat
     private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.ImmediateQueue);
     private readonly StorageInitializer _init = new(queues.GetQueueClient(StorageNames.ImmediateQueue));
 
-    public Task NotifyAsync(NewMatchesMessage message, CancellationToken cancellationToken)
+    public async Task NotifyAsync(NewMatchesMessage message, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(message, AlertsJson.Options);
-        return _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken);
+        // The message carries this span's context, so its consumer continues the same trace.
+        using var activity = AlertsTelemetry.StartSending(StorageNames.ImmediateQueue);
+        var body = JsonSerializer.Serialize(message with { TraceParent = TraceParent.Current() }, AlertsJson.Options);
+        var sent = await _init.RunAsync(ct => _queue.SendMessageAsync(body, ct), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("messaging.message.id", sent.Value.MessageId);
     }
 }

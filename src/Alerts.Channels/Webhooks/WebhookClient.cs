@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,6 +19,7 @@ public sealed partial class WebhookClient(
     ILogger<WebhookClient> logger)
 {
     public const string HttpClientName = "Alerts.Webhooks";
+    public const string TraceParentHeader = "traceparent";
     private const int MaxResponseChars = 64 * 1024;
 
     /// <summary>POSTs <paramref name="body"/> (JSON) to <paramref name="target"/>, signed with <paramref name="secret"/>.</summary>
@@ -40,6 +42,12 @@ public sealed partial class WebhookClient(
         request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, messageId, timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Alerts-Webhooks", "1.0"));
+        // The delivery's trace context (W3C), so a receiver that traces can join the article's trace. Set here, not
+        // left to the HTTP stack, so it is the delivery span whether or not HTTP spans are recorded.
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent })
+        {
+            request.Headers.TryAddWithoutValidation(TraceParentHeader, traceParent);
+        }
 
         var timeout = options.Value.Timeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

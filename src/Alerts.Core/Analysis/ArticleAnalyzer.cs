@@ -2,6 +2,7 @@ using Alerts.Articles;
 using Alerts.Entities;
 using Alerts.Rules;
 using Alerts.Subscriptions;
+using Alerts.Telemetry;
 
 namespace Alerts.Analysis;
 
@@ -11,7 +12,13 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     public async Task<ArticleAnalysis> AnalyzeAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
+        EntityExtraction extraction;
+        using (var extract = AlertsTelemetry.Source.StartActivity("extract"))
+        {
+            extraction = await extractor.ExtractAsync(article.Body, article.Language, cancellationToken).ConfigureAwait(false);
+            extract?.SetTag("alerts.extractor", extraction.Extractor);
+            extract?.SetTag("alerts.entities", extraction.Entities.Count);
+        }
         return Complete(article, extraction, await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
     }
 
@@ -33,7 +40,12 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
             }
             return single;
         }
-        var extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<EntityExtraction> extractions;
+        using (var extract = AlertsTelemetry.Source.StartActivity("extract"))
+        {
+            extract?.SetTag("alerts.articles", articles.Count);
+            extractions = await extractor.ExtractBatchAsync([.. articles.Select(a => a.Body)], language, cancellationToken).ConfigureAwait(false);
+        }
         var matcher = await rules.GetMatcherAsync(cancellationToken).ConfigureAwait(false);
         return [.. articles.Select((a, i) => Complete(a, extractions[i], matcher, cancellationToken))];
     }
@@ -41,7 +53,10 @@ public sealed class ArticleAnalyzer(IEntityExtractor extractor, RuleCatalog rule
     private ArticleAnalysis Complete(Article article, EntityExtraction extraction, RuleMatcher matcher, CancellationToken cancellationToken)
     {
         var warnings = new List<string>(extraction.Warnings);
+        using var match = AlertsTelemetry.Source.StartActivity("match");
         var matches = matcher.Match(article, extraction.Entities, warnings, cancellationToken);
+        // A count only: query rule ids stand for subscribers' own queries.
+        match?.SetTag("alerts.matches", matches.Count);
         return new()
         {
             Article = article,

@@ -34,14 +34,23 @@ public sealed partial class ArticleProcessor(
             // Wall-clock time on the machine's clock: the limit protects a processor, whatever the app's clock says.
             using var budget = new AnalysisBudget(options.Value.TimeLimit, TimeProvider.System, cancellationToken);
             var language = options.Value.DefaultLanguage;
-            var article = await budget.Run(token => ArticleParser.Parse(name, bytes, language, token)).ConfigureAwait(false);
+            Article article;
+            using (var parse = AlertsTelemetry.Source.StartActivity("parse"))
+            {
+                parse?.SetTag("alerts.upload.bytes", bytes.Length);
+                article = await budget.Run(token => ArticleParser.Parse(name, bytes, language, token)).ConfigureAwait(false);
+                parse?.SetTag("alerts.article.id", article.Id);
+            }
             analysis = await analyzer.GetOrAnalyzeAsync(store, article, budget, cancellationToken).ConfigureAwait(false);
         }
         catch (ArticleParseException ex)
         {
             return await FailAsync(name, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
         }
+        activity?.SetTag("alerts.article.id", analysis.Article.Id);
+        using var storing = AlertsTelemetry.Source.StartActivity("store");
         var newMatches = await store.AddMatchesAsync(analysis, cancellationToken).ConfigureAwait(false);
+        storing?.SetTag("alerts.matches.new", newMatches.Count);
 
         var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);
         var status = analysis.Article.Name == name ? UploadStatus.Analysed : UploadStatus.Duplicate;
@@ -73,6 +82,7 @@ public sealed partial class ArticleProcessor(
         }
 
         AlertsTelemetry.ArticleAnalysed(StoredValue.Of(status));
+        activity?.SetTag("alerts.status", AlertsTelemetry.TagOf(status));
         activity?.SetTag("alerts.matches", analysis.Matches.Count);
         LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
         return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
@@ -89,6 +99,7 @@ public sealed partial class ArticleProcessor(
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
         AlertsTelemetry.ArticleRefused(reason);
+        System.Diagnostics.Activity.Current?.SetTag("alerts.status", AlertsTelemetry.TagOf(UploadStatus.Failed));
         System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
         LogRefused(logger, name, reason, message);
         return new ProcessingResult { Upload = upload };

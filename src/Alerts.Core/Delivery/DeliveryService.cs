@@ -2,6 +2,7 @@ using Alerts.Analysis;
 using Alerts.Digests;
 using Alerts.Storage;
 using Alerts.Subscriptions;
+using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -212,6 +213,24 @@ public sealed partial class DeliveryService(
     /// <summary>Claims, sends and records one digest. Returns null when another run holds it or it cannot be sent now.</summary>
     private async Task<DeliveryResult?> AttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
     {
+        // Opaque ids and states only: the subscription's address or URL never goes on the span.
+        using var activity = AlertsTelemetry.Source.StartActivity("deliver");
+        activity?.SetTag("alerts.channel", AlertsTelemetry.TagOf(subscription.Channel));
+        activity?.SetTag("alerts.digest.kind", AlertsTelemetry.TagOf(record.Kind));
+        activity?.SetTag("alerts.digest.id", record.DigestId);
+        activity?.SetTag("alerts.subscription.id", subscription.Id);
+        activity?.SetTag("alerts.attempt", record.Attempts + 1);
+        var result = await TryAttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("alerts.result", result is { } r ? AlertsTelemetry.TagOf(r) : "held");
+        if (result is DeliveryResult.Failed or DeliveryResult.Gone)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, AlertsTelemetry.TagOf(result.Value));
+        }
+        return result;
+    }
+
+    private async Task<DeliveryResult?> TryAttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var claimed = await ledger.TryReplaceAsync(record with
         {
@@ -235,6 +254,7 @@ public sealed partial class DeliveryService(
         if (digest is null || !_channels.TryGetValue(current.Channel, out var channel))
         {
             await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = digest is null ? "The digest content is missing." : $"No {current.Channel} channel is configured." }, cancellationToken).ConfigureAwait(false);
+            Count(current.Channel, record.Kind, DeliveryResult.Failed, digest is null ? "missing-content" : "no-channel");
             return DeliveryResult.Failed;
         }
 
@@ -250,6 +270,9 @@ public sealed partial class DeliveryService(
             outcome = DeliveryOutcome.Failed(ex is OptionsValidationException ? ex.Message : $"The {StoredValue.Of(current.Channel)} channel threw {ex.GetType().Name}.");
         }
         now = time.GetUtcNow();
+        var delays = options.Value.RetryDelays;
+        var giveUp = outcome.Result is not (DeliveryResult.Sent or DeliveryResult.Gone) && claimed.Attempts > delays.Count;
+        Count(current.Channel, record.Kind, outcome.Result, outcome.Result == DeliveryResult.Gone ? "gone" : giveUp ? "retries-exhausted" : null);
         switch (outcome.Result)
         {
             case DeliveryResult.Sent:
@@ -275,8 +298,6 @@ public sealed partial class DeliveryService(
                 break;
 
             default:
-                var delays = options.Value.RetryDelays;
-                var giveUp = claimed.Attempts > delays.Count;
                 var wait = giveUp ? TimeSpan.Zero : Max(delays[claimed.Attempts - 1], outcome.RetryAfter ?? TimeSpan.Zero);
                 await ledger.TryReplaceAsync(claimed with
                 {
@@ -294,6 +315,16 @@ public sealed partial class DeliveryService(
                 break;
         }
         return outcome.Result;
+    }
+
+    /// <summary>Counts an attempt; <paramref name="failedFor"/> names why the digest failed for good, if it did.</summary>
+    private static void Count(Channel channel, DigestKind kind, DeliveryResult result, string? failedFor)
+    {
+        AlertsTelemetry.DeliveryAttempted(AlertsTelemetry.TagOf(channel), AlertsTelemetry.TagOf(kind), AlertsTelemetry.TagOf(result));
+        if (failedFor is not null)
+        {
+            AlertsTelemetry.DigestFailed(AlertsTelemetry.TagOf(channel), failedFor);
+        }
     }
 
     private Task<Subscription?> AdvanceAsync(string subscriptionId, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>

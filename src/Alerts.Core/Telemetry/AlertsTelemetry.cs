@@ -6,7 +6,8 @@ namespace Alerts.Telemetry;
 /// <summary>
 /// The pipeline's own traces (ActivitySource <c>Alerts</c>) and metrics (Meter <c>Alerts</c>), in plain
 /// System.Diagnostics so Core needs no exporter; the hosts subscribe to both names. Instrument names are the ones
-/// the Azure Monitor alert rules in infra/modules/alertrules.bicep query.
+/// the Azure Monitor alert rules in infra/modules/alertrules.bicep query. Tags carry ids, states and reasons only:
+/// never an address, a query, a webhook URL or a token.
 /// </summary>
 public static class AlertsTelemetry
 {
@@ -16,6 +17,7 @@ public static class AlertsTelemetry
     public const string ArticlesRefused = "alerts.articles.refused";
     public const string PoisonMessages = "alerts.poison.messages";
     public const string DigestsFailed = "alerts.digests.failed";
+    public const string DeliveryAttempts = "alerts.deliveries";
 
     public static ActivitySource Source { get; } = new(Name);
 
@@ -33,11 +35,62 @@ public static class AlertsTelemetry
     private static readonly Counter<long> DigestFailures = Meter.CreateCounter<long>(DigestsFailed, "{digest}",
         "Digests that could not be delivered after their retries.");
 
+    private static readonly Counter<long> Attempts = Meter.CreateCounter<long>(DeliveryAttempts, "{attempt}",
+        "Delivery attempts of alerts and digests, by channel, kind and result.");
+
     public static void ArticleAnalysed(string status) => Analysed.Add(1, new KeyValuePair<string, object?>("status", status));
 
     public static void ArticleRefused(string reason) => Refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public static void PoisonMessage(string queue) => Poison.Add(1, new KeyValuePair<string, object?>("queue", queue));
 
-    public static void DigestFailed(string channel) => DigestFailures.Add(1, new KeyValuePair<string, object?>("channel", channel));
+    public static void DigestFailed(string channel, string reason) => DigestFailures.Add(1,
+        new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("reason", reason));
+
+    public static void DeliveryAttempted(string channel, string kind, string result) => Attempts.Add(1,
+        new KeyValuePair<string, object?>("channel", channel),
+        new KeyValuePair<string, object?>("kind", kind),
+        new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>
+    /// A span that processes a queue message: a child of the span that sent it (the message's W3C
+    /// <paramref name="traceParent"/>), so one article's trace runs across the queue hop, and linked to the trigger's own
+    /// span, if any. A message without a valid traceparent (sent before it was added, or hand-made) starts a new trace.
+    /// </summary>
+    public static Activity? StartProcessing(string queue, string messageId, string? traceParent)
+    {
+        var invocation = Activity.Current;
+        ActivityLink[]? links = invocation is null ? null : [new ActivityLink(invocation.Context)];
+        var tags = new ActivityTagsCollection
+        {
+            ["messaging.system"] = "azure_queue",
+            ["messaging.operation.type"] = "process",
+            ["messaging.destination.name"] = queue,
+            ["messaging.message.id"] = messageId,
+        };
+        return TraceParent.TryParse(traceParent, out var parent)
+            ? Source.StartActivity($"process {queue}", ActivityKind.Consumer, parent, tags, links)
+            : Source.StartActivity($"process {queue}", ActivityKind.Consumer, default(ActivityContext), tags, links);
+    }
+
+    /// <summary>A span that sends a queue message; its context is what the message carries as <c>traceparent</c>.</summary>
+    public static Activity? StartSending(string queue)
+    {
+        var activity = Source.StartActivity($"send {queue}", ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "azure_queue");
+        activity?.SetTag("messaging.operation.type", "send");
+        activity?.SetTag("messaging.destination.name", queue);
+        return activity;
+    }
+
+    /// <summary>An enum as a tag value: its stored name in lowercase (<c>webhook</c>, <c>sent</c>, <c>immediate</c>).</summary>
+    public static string TagOf<T>(T value) where T : struct, Enum => StoredValue.Of(value).ToLowerInvariant();
+
+    /// <summary>Marks <paramref name="activity"/> failed with an exception's type only: its message may quote input.</summary>
+    public static void Failed(Activity? activity, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        activity?.SetTag("error.type", exception.GetType().FullName);
+    }
 }

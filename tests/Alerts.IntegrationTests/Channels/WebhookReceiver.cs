@@ -95,7 +95,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         using var json = JsonDocument.Parse(body);
         var type = json.RootElement.GetProperty("type").GetString();
         bool? verified = Secret is null ? null : WebhookSignature.Verify(Secret, id, timestamp, body, signature, WebhookSignature.DefaultTolerance, Now());
-        var received = new ReceivedWebhook(context.Request.Path, id, timestamp, signature, type, body, verified);
+        var received = new ReceivedWebhook(context.Request.Path, id, timestamp, signature, type, body, verified)
+        {
+            TraceParents = [.. headers["traceparent"].Select(v => v ?? "")],
+        };
         Received.Enqueue(received);
 
         if (type == WebhookValidation.ValidationType)
@@ -123,5 +126,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
 internal sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string? Type, string Body, bool? Verified)
 {
+    /// <summary>The <c>traceparent</c> header's values as received (one, when the sender traces).</summary>
+    public IReadOnlyList<string> TraceParents { get; init; } = [];
+
     public JsonElement Json => JsonSerializer.Deserialize<JsonElement>(Body);
 }
