@@ -30,6 +30,10 @@ public sealed class ActivityReporter(IAnsiConsole console, TimeProvider time)
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"           rules: [yellow]{rules}[/]");
     }
 
+    /// <summary>An upload the extractor's configuration stopped; the trigger retries it, then poisons it.</summary>
+    public void ArticleHeld(string name, string reason, string message) =>
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Now}[/] [red]✗ {name}[/]: not analysed ({reason}) {message} Retrying.");
+
     public void DigestRun(DigestRunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
