@@ -2,6 +2,7 @@ using Alerts.Analysis;
 using Alerts.Channels.Email;
 using Alerts.Delivery;
 using Alerts.Entities;
+using Alerts.Health;
 using Alerts.Language;
 using Alerts.Storage;
 using Alerts.Subscriptions;
@@ -49,6 +50,7 @@ public static class AlertsAzureServiceCollectionExtensions
             });
             clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, StorageProbe>());
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();

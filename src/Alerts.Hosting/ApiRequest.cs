@@ -1,5 +1,6 @@
 using Alerts.Api;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Hosting;
 
@@ -18,6 +19,16 @@ public sealed record ApiRequest(string Method, Stream Body, string? Id, IQueryCo
             request.HttpContext.Connection.RemoteIpAddress);
         return new ApiRequest(request.Method, request.Body, id, request.Query, client, request.HttpContext.RequestAborted);
     }
+
+    /// <summary>
+    /// The host's services, for a handler that needs more than <see cref="SubscriptionApi"/> (the health route);
+    /// set by <see cref="ApiEndpoints"/>.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
+    /// <summary>A service of the host, or a clear error when the host passed none.</summary>
+    public T Service<T>() where T : notnull =>
+        (Services ?? throw new InvalidOperationException("The host passed no services with the request.")).GetRequiredService<T>();
 
     /// <summary>One query value, or null; a repeated parameter comes joined by commas, as ASP.NET Core converts it.</summary>
     public string? QueryValue(string name) => Query[name];

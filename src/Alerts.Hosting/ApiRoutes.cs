@@ -1,4 +1,5 @@
 using Alerts.Api;
+using Alerts.Health;
 
 namespace Alerts.Hosting;
 
@@ -18,6 +19,7 @@ public static class ApiRoutes
     public const string Unsubscribe = nameof(Unsubscribe);
     public const string ConfirmSubscription = nameof(ConfirmSubscription);
     public const string SendDigestNow = nameof(SendDigestNow);
+    public const string Health = nameof(Health);
 
     /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
     public const string Prefix = "api";
@@ -38,6 +40,8 @@ public static class ApiRoutes
             : api.UnsubscribePageAsync(r.QueryValue("token"), r.Aborted)),
         new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
         new(SendDigestNow, ["POST"], "subscriptions/{id}/send-digest", ApiAuth.Function, (api, r) => api.SendDigestNowAsync(IdOf(r), r.Aborted)),
+        // For probes and load balancers: up or not, and each dependency's state; no secret, endpoint or subscriber data.
+        new(Health, ["GET"], "health", ApiAuth.Anonymous, (_, r) => r.Service<AppHealth>().CheckAsync(r.Aborted)),
     ];
 
     public static ApiRoute Get(string name) =>

@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Entities;
+using Alerts.Health;
 using Alerts.Language.Rest;
 using Azure;
 using Azure.Core;
@@ -44,6 +45,7 @@ public static class EntityExtractionServiceCollectionExtensions
         services.TryAddSingleton<TEmbedded>();
         services.TryAddSingleton<LanguageMetrics>();
         services.TryAddSingleton<LanguageHealth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, LanguageProbe>());
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LanguageOptions>>().Value;

@@ -36,7 +36,11 @@ public sealed class BothHostsAnswerAlikeTests(AzuriteFixture azurite)
         [ApiRoutes.ListRules] = new("GET", "rules"),
         [ApiRoutes.Unsubscribe] = new("POST", "unsubscribe", Query: "?token=not-a-token"),
         [ApiRoutes.ConfirmSubscription] = new("GET", "confirm", Query: "?token=not-a-token"),
+        [ApiRoutes.Health] = new("GET", "health"),
     };
+
+    // The classes holding the function app's [HttpTrigger] methods.
+    private static readonly Type[] HttpFunctions = [typeof(SubscriptionsHttp), typeof(HealthHttp)];
 
     [Fact]
     public async Task Every_route_answers_the_same_in_the_function_app_and_on_the_local_hosts_kestrel()
@@ -52,10 +56,9 @@ public sealed class BothHostsAnswerAlikeTests(AzuriteFixture azurite)
         try
         {
             using var http = new HttpClient { BaseAddress = api };
-            var functions = ActivatorUtilities.CreateInstance<SubscriptionsHttp>(host.Services);
             foreach (var (name, ask) in Asks)
             {
-                var inAzure = await InvokeFunctionAsync(functions, name, ask);
+                var inAzure = await InvokeFunctionAsync(host.Services, name, ask);
                 var locally = await SendAsync(http, ask);
                 Assert.True(inAzure == locally, $"{name}: function app answered {inAzure}, local host {locally}");
                 Assert.InRange(inAzure.Status, 200, 499);
@@ -67,9 +70,10 @@ public sealed class BothHostsAnswerAlikeTests(AzuriteFixture azurite)
         }
     }
 
-    private static async Task<(int Status, string? ContentType, string Body)> InvokeFunctionAsync(SubscriptionsHttp functions, string name, Ask ask)
+    private static async Task<(int Status, string? ContentType, string Body)> InvokeFunctionAsync(IServiceProvider services, string name, Ask ask)
     {
-        var method = typeof(SubscriptionsHttp).GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name);
+        var method = HttpFunctions.SelectMany(t => t.GetMethods()).Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name);
+        var functions = ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
         var context = new DefaultHttpContext();
         context.Request.Method = ask.Method;
         context.Request.Path = $"/api/{ask.Path}";
