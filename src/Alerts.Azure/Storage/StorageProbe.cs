@@ -19,7 +19,8 @@ public sealed class StorageProbe(BlobServiceClient blobs) : IDependencyProbe
         try
         {
             var exists = await blobs.GetBlobContainerClient(StorageNames.ArticlesContainer).ExistsAsync(cancellationToken).ConfigureAwait(false);
-            return exists.Value ? DependencyHealth.Reachable() : DependencyHealth.Unreachable($"no '{StorageNames.ArticlesContainer}' container");
+            // The account answered; a missing container is created when the pipeline's host starts.
+            return DependencyHealth.Reachable(exists.Value ? null : $"no '{StorageNames.ArticlesContainer}' container yet");
         }
         catch (RequestFailedException failure) when (failure.Status > 0)
         {

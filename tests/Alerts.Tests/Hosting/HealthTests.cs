@@ -106,5 +106,21 @@ public sealed class HealthTests
         Assert.DoesNotContain("wrong-key", before + text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Storage_nobody_listens_on_is_503_down_within_the_probe_timeout()
+    {
+        // Azurite's well-known development account on a port nothing listens on.
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (status, body, text) = await AskAsync(new Alerts.Storage.StorageProbe(blobs));
+
+        Assert.Equal(503, status);
+        Assert.Equal("unreachable", body.GetProperty("dependencies").GetProperty("storage").GetProperty("status").GetString());
+        Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < AppHealth.ProbeTimeout + TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
     private static string Serialize(ApiResponse response) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(response.Json, AlertsJson.Options));
 }
