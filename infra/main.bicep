@@ -217,6 +217,7 @@ var appSettings = {
   Alerts__Rules__Path: ''
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint
+  Alerts__Language__ApiVersion: '2024-11-01'
   Alerts__Language__ModelVersion: 'latest'
   Alerts__Language__LoggingOptOut: 'true'
   // The app's own address as Azure gives it (defaultHostName), not one guessed from its name.

@@ -2,6 +2,7 @@ using Alerts.Analysis;
 using Alerts.Channels.Email;
 using Alerts.Delivery;
 using Alerts.Entities;
+using Alerts.Health;
 using Alerts.Language;
 using Alerts.Outcomes;
 using Alerts.Storage;
@@ -50,6 +51,7 @@ public static class AlertsAzureServiceCollectionExtensions
             });
             clients.AddClient<TableServiceClient, TableClientOptions>((options, sp) => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient(options));
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, StorageProbe>());
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
         services.TryAddSingleton<IResultsReader, AzureResultsReader>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();

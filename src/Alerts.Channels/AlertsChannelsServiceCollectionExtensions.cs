@@ -1,6 +1,7 @@
 using Alerts.Channels.Email;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
+using Alerts.Health;
 using Alerts.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class AlertsChannelsServiceCollectionExtensions
         // Each sender is keyed by its provider; ACS Email comes from Alerts.Azure (AddAlertsAcsEmail).
         services.TryAddKeyedSingleton<IEmailSender, SmtpEmailSender>(EmailProvider.Smtp);
         services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, EmailProbe>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, EmailChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, EmailOnboarding>());
 

@@ -1,3 +1,4 @@
+using Alerts.Health;
 using Alerts.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class AlertsHostingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ApiEndpoints>();
+        services.TryAddSingleton<AppHealth>();
         services.TryAddSingleton<ArticleUploadHandler>();
         services.TryAddSingleton<DigestTimerHandler>();
         services.TryAddSingleton<DigestBatchHandler>();

@@ -20,10 +20,13 @@ public sealed record ApiRequest(string Method, Stream Body, string? Id, IQueryCo
         return new ApiRequest(request.Method, request.Body, id, request.Query, client, request.HttpContext.RequestAborted);
     }
 
-    /// <summary>The host's services, set by <see cref="ApiEndpoints"/>: how a route reaches a handler class other than <see cref="SubscriptionApi"/>.</summary>
+    /// <summary>
+    /// The host's services, set by <see cref="ApiEndpoints"/>: how a route reaches a handler other than
+    /// <see cref="SubscriptionApi"/> (such as <see cref="ResultsApi"/> or the health check).
+    /// </summary>
     public IServiceProvider? Services { get; init; }
 
-    /// <summary>A handler class from the host's services (such as <see cref="ResultsApi"/>).</summary>
+    /// <summary>A service of the host, or a clear error when the host passed none.</summary>
     public T Service<T>() where T : notnull =>
         (Services ?? throw new InvalidOperationException("The host passed no services with the request.")).GetRequiredService<T>();
 

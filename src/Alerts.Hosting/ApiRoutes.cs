@@ -1,4 +1,5 @@
 using Alerts.Api;
+using Alerts.Health;
 
 namespace Alerts.Hosting;
 
@@ -21,6 +22,7 @@ public static class ApiRoutes
     public const string ListArticles = nameof(ListArticles);
     public const string GetArticle = nameof(GetArticle);
     public const string ListRuleMatches = nameof(ListRuleMatches);
+    public const string Health = nameof(Health);
 
     /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
     public const string Prefix = "api";
@@ -47,6 +49,8 @@ public static class ApiRoutes
         new(GetArticle, ["GET"], "articles/{id}", ApiAuth.Function, (_, r) => r.Service<ResultsApi>().GetArticleAsync(IdOf(r), r.Aborted)),
         new(ListRuleMatches, ["GET"], "rules/{id}/matches", ApiAuth.Function, (_, r) => r.Service<ResultsApi>()
             .ListRuleMatchesAsync(IdOf(r), r.QueryValue("from"), r.QueryValue("to"), r.QueryValue("limit"), r.QueryValue("continuation"), r.Aborted)),
+        // For probes and load balancers: up or not, and each dependency's state; no secret, endpoint or subscriber data.
+        new(Health, ["GET"], "health", ApiAuth.Anonymous, (_, r) => r.Service<AppHealth>().CheckAsync(r.Aborted)),
     ];
 
     public static ApiRoute Get(string name) =>

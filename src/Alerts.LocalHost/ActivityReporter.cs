@@ -27,6 +27,9 @@ public sealed partial class ActivityReporter(ILogger<ActivityReporter> logger)
 
     public void Uploaded(string file, string blob) => LogUploaded(logger, file, blob);
 
+    /// <summary>An upload the extractor's configuration stopped; the trigger retries it, then poisons it.</summary>
+    public void ArticleHeld(string name, string reason, string message) => LogHeld(logger, name, reason, message);
+
     public void Warning(string message) => LogWarning(logger, message);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Analysed \"{Title}\"{Duplicate} from {Name} ({Extractor}: {Entities}); rules: {Rules}")]
@@ -37,4 +40,7 @@ public sealed partial class ActivityReporter(ILogger<ActivityReporter> logger)
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Message}")]
     private static partial void LogWarning(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Not analysed {Name} ({Reason}): {Detail} Retrying.")]
+    private static partial void LogHeld(ILogger logger, string name, string reason, string detail);
 }

@@ -1,3 +1,4 @@
+using Alerts.Entities;
 using Alerts.Hosting;
 using Alerts.Storage;
 using Microsoft.Azure.WebJobs;
@@ -12,8 +13,19 @@ namespace Alerts.LocalHost;
 public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
-    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken) =>
-        reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));
+    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ExtractorConfigurationException ex)
+        {
+            // Told here, then failed as in the function app: the SDK retries the blob and, after its retries, poisons it.
+            reporter.ArticleHeld(name, ex.Reason, ex.Message);
+            throw;
+        }
+    }
 
     /// <summary>
     /// The local host's dependable upload path: <c>alerts upload</c> and the watched folder name each blob on a queue,

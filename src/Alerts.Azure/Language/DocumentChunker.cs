@@ -3,16 +3,19 @@ using System.Globalization;
 namespace Alerts.Language;
 
 /// <summary>
-/// Splits a body into documents Azure AI Language accepts synchronously (at most 5,120 text elements each),
-/// cutting at sentence or paragraph ends when it can, between words when a sentence is longer than a document,
-/// and inside a word only when a single word is (never inside a text element, so never inside a surrogate pair).
+/// Splits a body into documents Azure AI Language accepts synchronously: at most 5,120 characters each, counted in
+/// UTF-16 code units, the <c>stringIndexType</c> the client sends. A UTF-16 count is never below the code point or
+/// text element count, so a document within it is within the limit whichever of the three the service counts in.
+/// Cuts fall at sentence or paragraph ends when they can, between words when a sentence is longer than a document,
+/// and inside a word only when a single word is, then at a text element (grapheme cluster) boundary; only a single
+/// cluster longer than a document is cut inside, and then between code points, never inside a surrogate pair.
 /// Among the ways to cut at sentence ends it picks one that costs the fewest text records (1,000 characters,
 /// rounded up per document), then the fewest documents.
 /// </summary>
 public static class DocumentChunker
 {
-    /// <summary>The service's limit for one synchronous document, in text elements.</summary>
-    public const int MaxTextElements = 5120;
+    /// <summary>The service's limit for one synchronous document: 5,120 characters, counted here in UTF-16 code units.</summary>
+    public const int MaxDocumentLength = 5120;
 
     /// <summary>The characters in one billable text record.</summary>
     public const int TextRecordSize = 1000;
@@ -24,10 +27,12 @@ public static class DocumentChunker
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig",
     };
 
-    public static IReadOnlyList<DocumentChunk> Split(string text, int maxTextElements = MaxTextElements)
+    /// <param name="text">The body.</param>
+    /// <param name="maxLength">The longest document, in UTF-16 code units (at least 2, so a surrogate pair fits).</param>
+    public static IReadOnlyList<DocumentChunk> Split(string text, int maxLength = MaxDocumentLength)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxTextElements, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
 
         var start = 0;
         while (start < text.Length && char.IsWhiteSpace(text[start]))
@@ -41,7 +46,7 @@ public static class DocumentChunker
 
         var elements = new TextElements(text);
         var (sentenceStarts, wordStarts) = FindCuts(text, elements);
-        var path = CheapestCuts(text, elements, start, sentenceStarts, wordStarts, maxTextElements);
+        var path = CheapestCuts(text, elements, start, sentenceStarts, wordStarts, maxLength);
 
         var chunks = new List<DocumentChunk>(path.Count);
         foreach (var (from, to, midSentence) in path)
@@ -154,7 +159,7 @@ public static class DocumentChunker
                 }
             }
 
-            var reachesEnd = elements.Count(from, TrimEnd(text, end)) <= max;
+            var reachesEnd = TrimEnd(text, end) - from <= max;
             if (reachesEnd)
             {
                 Relax(end, false);
@@ -164,7 +169,7 @@ public static class DocumentChunker
             for (var s = FirstAfter(sentenceStarts, from); s < sentenceStarts.Count; s++)
             {
                 var to = sentenceStarts[s];
-                if (elements.Count(from, TrimEnd(text, to)) > max)
+                if (TrimEnd(text, to) - from > max)
                 {
                     break;
                 }
@@ -180,7 +185,7 @@ public static class DocumentChunker
             var wordCut = -1;
             for (var w = FirstAfter(wordStarts, from); w < wordStarts.Count; w++)
             {
-                if (elements.Count(from, TrimEnd(text, wordStarts[w])) > max)
+                if (TrimEnd(text, wordStarts[w]) - from > max)
                 {
                     break;
                 }
@@ -188,8 +193,21 @@ public static class DocumentChunker
             }
             if (wordCut < 0)
             {
-                // A single "word" longer than a document: cut at a text element boundary.
-                wordCut = elements.StartOf(elements.IndexOf(from) + max);
+                // A single "word" longer than a document: cut at the last text element boundary within reach;
+                // a single cluster longer than a document (thousands of combining marks) between code points.
+                wordCut = from + max;
+                while (wordCut > from && !elements.IsBoundary(wordCut))
+                {
+                    wordCut--;
+                }
+                if (wordCut == from)
+                {
+                    wordCut = from + max;
+                    if (char.IsLowSurrogate(text[wordCut]) && char.IsHighSurrogate(text[wordCut - 1]))
+                    {
+                        wordCut--;
+                    }
+                }
                 while (wordCut < end && char.IsWhiteSpace(text[wordCut]))
                 {
                     wordCut++;
@@ -249,10 +267,6 @@ public static class DocumentChunker
         }
 
         public bool IsBoundary(int position) => _boundary[position];
-
-        public int IndexOf(int boundary) => _indexAt[boundary];
-
-        public int StartOf(int index) => index >= _starts.Length ? _indexAt.Length - 1 : _starts[index];
 
         /// <summary>Text elements between two boundaries (a partial element counts as a whole one).</summary>
         public int Count(int from, int to) => _indexAt[to] - _indexAt[from];

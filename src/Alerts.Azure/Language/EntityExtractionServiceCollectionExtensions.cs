@@ -1,5 +1,6 @@
 using Alerts.Analysis;
 using Alerts.Entities;
+using Alerts.Health;
 using Alerts.Language.Rest;
 using Azure;
 using Azure.Core;
@@ -44,12 +45,15 @@ public static class EntityExtractionServiceCollectionExtensions
         services.TryAddSingleton<TEmbedded>();
         services.TryAddSingleton<LanguageMetrics>();
         services.TryAddSingleton<LanguageHealth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, LanguageProbe>());
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LanguageOptions>>().Value;
             var endpoint = options.Endpoint ?? throw new InvalidOperationException(
                 $"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Endpoint)} is not set; Azure AI Language is not configured.");
-            var clientOptions = new LanguageClientOptions();
+            // The validator has checked the version at start.
+            _ = LanguageClientOptions.TryParseVersion(options.ApiVersion, out var version);
+            var clientOptions = new LanguageClientOptions(version);
             configureClient?.Invoke(clientOptions);
             // A blank key, as in the copied sample settings, means Entra ID, like no key at all.
             return string.IsNullOrWhiteSpace(options.Key)

@@ -87,7 +87,7 @@ public sealed partial class FallbackEntityExtractor : IEntityExtractor
     {
         var error = LanguageConfigurationException.From(failure, _endpoint);
         _metrics?.AddConfigError(failure.Status);
-        _health?.Failed(error.Message);
+        _health?.Failed(error.Message, failure.Status);
         LogConfigurationError(failure.Status, error.Message);
         return error;
     }

@@ -1,3 +1,4 @@
+using Alerts.Entities;
 using Azure;
 
 namespace Alerts.Language;
@@ -7,7 +8,7 @@ namespace Alerts.Language;
 /// (400, 401, 403, 404). Falling back would hide it article after article, so it is raised instead.
 /// The message is one line naming what to check; it never holds a key or a token.
 /// </summary>
-public sealed class LanguageConfigurationException : Exception
+public sealed class LanguageConfigurationException : ExtractorConfigurationException
 {
     public LanguageConfigurationException()
     {
@@ -23,8 +24,10 @@ public sealed class LanguageConfigurationException : Exception
     {
     }
 
-    /// <summary>The reason recorded for an article this stopped.</summary>
-    public const string Reason = "language-config";
+    /// <summary>The reason recorded for an upload this stopped.</summary>
+    public const string ConfigurationReason = "language-config";
+
+    public override string Reason => ConfigurationReason;
 
     public int Status { get; private init; }
 

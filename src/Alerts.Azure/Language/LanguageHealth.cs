@@ -6,12 +6,17 @@ namespace Alerts.Language;
 /// </summary>
 public sealed class LanguageHealth
 {
-    private volatile string? _problem;
+    private volatile Failure? _failure;
 
     /// <summary>What is wrong, or null when the last call worked (or none was made).</summary>
-    public string? Problem => _problem;
+    public string? Problem => _failure?.Problem;
 
-    public void Failed(string problem) => _problem = problem;
+    /// <summary>The HTTP status of the last configuration error, or null.</summary>
+    public int? ProblemStatus => _failure?.Status;
 
-    public void Succeeded() => _problem = null;
+    public void Failed(string problem, int? status = null) => _failure = new Failure(problem, status);
+
+    public void Succeeded() => _failure = null;
+
+    private sealed record Failure(string Problem, int? Status);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Alerts.Configuration;
+using Alerts.Language.Rest;
 
 namespace Alerts.Language;
 
@@ -17,6 +18,13 @@ public sealed class LanguageOptions
     /// <summary>A resource key. Empty: authenticate with Entra ID (managed identity in Azure, <c>DefaultAzureCredential</c>).</summary>
     [NotDeployed("Azure uses managed identity; the Language resource has local auth disabled.")]
     public string? Key { get; set; }
+
+    /// <summary>
+    /// The analyze-text <c>api-version</c>: <c>2024-11-01</c> (entities with <c>type</c> and <c>tags</c>) by default, or
+    /// <c>2023-04-01</c> (<c>category</c> and <c>subcategory</c>). Both are read into the same categories.
+    /// </summary>
+    [Required]
+    public string ApiVersion { get; set; } = LanguageClientOptions.VersionName(LanguageClientOptions.LatestVersion);
 
     /// <summary>The model version to ask for; <c>latest</c> by default.</summary>
     [Required]

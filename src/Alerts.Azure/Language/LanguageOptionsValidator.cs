@@ -14,6 +14,10 @@ public sealed class LanguageOptionsValidator : IValidateOptions<LanguageOptions>
         {
             failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.Endpoint)} must be an absolute https URI without a query (http only for loopback), e.g. https://my-language.cognitiveservices.azure.com/; got '{endpoint}'.");
         }
+        if (!LanguageClientOptions.TryParseVersion(options.ApiVersion, out _))
+        {
+            failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.ApiVersion)} must be one of {string.Join(", ", LanguageClientOptions.SupportedVersions)}; got '{options.ApiVersion}'.");
+        }
         if (string.IsNullOrWhiteSpace(options.ModelVersion))
         {
             failures.Add($"{LanguageOptions.SectionName}:{nameof(LanguageOptions.ModelVersion)} is required (e.g. latest).");

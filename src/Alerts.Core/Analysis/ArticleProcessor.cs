@@ -1,5 +1,6 @@
 using Alerts.Articles;
 using Alerts.Delivery;
+using Alerts.Entities;
 using Alerts.Storage;
 using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,13 @@ public sealed partial class ArticleProcessor(
         catch (ArticleParseException ex)
         {
             return await FailAsync(name, ex.Reason, ex.Message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExtractorConfigurationException ex)
+        {
+            // Not the article's fault: say why on the upload, then fail the invocation so the trigger retries it
+            // (and after its retries poisons it) rather than analysing it without the configured extractor.
+            await HoldAsync(name, ex, cancellationToken).ConfigureAwait(false);
+            throw;
         }
         activity?.SetTag("alerts.article.id", analysis.Article.Id);
         using var storing = AlertsTelemetry.Source.StartActivity("store");
@@ -105,6 +113,18 @@ public sealed partial class ArticleProcessor(
         return new ProcessingResult { Upload = upload };
     }
 
+    private async Task HoldAsync(string name, ExtractorConfigurationException error, CancellationToken cancellationToken)
+    {
+        var message = $"{error.Message} The upload is retried by its trigger, then set aside as a poison blob; upload it again once this is fixed.";
+        var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);
+        if (previous is not { Status: UploadStatus.Failed } || previous.Reason != error.Reason || previous.Message != message)
+        {
+            await store.SetUploadAsync(new UploadRecord { Name = name, Status = UploadStatus.Failed, Reason = error.Reason, Message = message, Time = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        }
+        System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Reason);
+        LogHeld(logger, name, error.Reason);
+    }
+
     private static async Task<byte[]> ReadBoundedAsync(Stream content, int maxBytes, CancellationToken cancellationToken)
     {
         if (content.CanSeek && content.Length - content.Position > maxBytes)
@@ -130,6 +150,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {Name}: {Status} as {ArticleId}, {EntityCount} entities, {MatchCount} matches ({NewMatchCount} new)")]
     private static partial void LogProcessed(ILogger logger, string name, UploadStatus status, string articleId, int entityCount, int matchCount, int newMatchCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Article {Name} not analysed ({Reason}); failing the invocation so the trigger retries it")]
+    private static partial void LogHeld(ILogger logger, string name, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Name} refused ({Reason}): {Message}")]
     private static partial void LogRefused(ILogger logger, string name, string reason, string message);

@@ -4,6 +4,7 @@ using Alerts.Delivery;
 using Alerts.Entities;
 using Alerts.Functions;
 using Alerts.Hosting;
+using Alerts.Language;
 using Alerts.Rules;
 using Alerts.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,6 +87,52 @@ public class ArticleUploadedTests
         Assert.Empty(_notifier.Messages);
     }
 
+    [Fact]
+    public async Task A_language_configuration_error_fails_the_invocation_so_it_is_retried_and_says_why_on_the_upload()
+    {
+        _extractor.Failure = LanguageConfigurationException.From(
+            new Azure.RequestFailedException(401, "Access denied", "401", null), new Uri("https://lang.example/"));
+        var function = CreateFunction();
+
+        var thrown = await Assert.ThrowsAsync<LanguageConfigurationException>(() => function.RunAsync(Content(Story), "story.txt", CancellationToken.None));
+
+        var upload = await _store.GetUploadAsync("story.txt", CancellationToken.None);
+        Assert.Equal((UploadStatus.Failed, "language-config"), (upload?.Status, upload?.Reason));
+        Assert.StartsWith(thrown.Message, upload?.Message, StringComparison.Ordinal);
+        Assert.Contains("retried", upload?.Message, StringComparison.Ordinal);
+        Assert.Empty(_store.Analyses);
+        Assert.Empty(_notifier.Messages);
+
+        // The retry after the setting is fixed analyses it; the row says so.
+        _extractor.Failure = null;
+        await function.RunAsync(Content(Story), "story.txt", CancellationToken.None);
+        Assert.Equal(UploadStatus.Analysed, (await _store.GetUploadAsync("story.txt", CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task The_local_host_fails_the_invocation_alike_and_tells_the_person_running_it()
+    {
+        _extractor.Failure = LanguageConfigurationException.From(
+            new Azure.RequestFailedException(403, "Forbidden", "403", null), new Uri("https://lang.example/"));
+        var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
+        var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
+        using var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Ansi = Spectre.Console.AnsiSupport.No,
+        });
+        console.Profile.Width = 1000;
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!,
+            new Alerts.LocalHost.ActivityReporter(console, TimeProvider.System));
+
+        await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", CancellationToken.None));
+
+        Assert.Equal("language-config", (await _store.GetUploadAsync("story.txt", CancellationToken.None))?.Reason);
+        Assert.Contains("story.txt: not analysed (language-config)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Cognitive Services Language Reader", output.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Finds no entities (rules match on the text alone); can wait until the run is cancelled.</summary>
     private sealed class TestExtractor : IEntityExtractor
     {
@@ -93,12 +140,18 @@ public class ArticleUploadedTests
 
         public bool WaitForCancellation { get; set; }
 
+        public Exception? Failure { get; set; }
+
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task<EntityExtraction> ExtractAsync(string text, string language, CancellationToken cancellationToken)
         {
             Calls++;
             Started.TrySetResult();
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
             if (WaitForCancellation)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -54,10 +54,10 @@ public class RouteTableTests
     }
 
     [Fact]
-    public void Signed_links_are_the_only_anonymous_routes()
+    public void Signed_links_and_the_health_check_are_the_only_anonymous_routes()
     {
         Assert.Equal(
-            [ApiRoutes.ConfirmSubscription, ApiRoutes.Unsubscribe],
+            [ApiRoutes.ConfirmSubscription, ApiRoutes.Health, ApiRoutes.Unsubscribe],
             ApiRoutes.All.Where(r => r.Auth == ApiAuth.Anonymous).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 

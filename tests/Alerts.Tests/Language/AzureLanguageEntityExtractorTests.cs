@@ -112,6 +112,84 @@ public sealed class AzureLanguageEntityExtractorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Emoji_and_complex_scripts_are_sent_within_the_limit_the_stand_in_counts_in_the_unit_sent_and_offsets_index_the_body()
+    {
+        // Devanagari, Thai and Arabic words, ZWJ emoji and combining marks between the known names: UTF-16 counts
+        // more than text elements here, and the offsets come back in UTF-16 code units.
+        var sentence = "\u0917\u093E\u0901\u0935 \U0001F468\u200D\U0001F469\u200D\U0001F467 Water reached Semey. "
+            + "\u0E19\u0E49\u0E33\u0E17\u0E48\u0E27\u0E21 Cafe\u0301 \u0627\u0644\u0645\u064E\u0627\u0621\u064F Tokayev spoke in Astana. ";
+        var body = string.Concat(Enumerable.Repeat(sentence, 12_000 / sentence.Length));
+
+        var extraction = await Extractor().ExtractAsync(body, "en", CancellationToken.None);
+
+        Assert.Empty(extraction.Warnings);
+        var documents = _standIn.Requests.SelectMany(r => r.Documents).ToList();
+        Assert.Equal(3, documents.Count);
+        Assert.All(documents, d => Assert.InRange(d.Text.Length, 1, 5120));
+        Assert.Contains("\"stringIndexType\":\"Utf16CodeUnit\"", _standIn.Requests.First().Body, StringComparison.Ordinal);
+        Assert.All(extraction.Entities, e => Assert.Equal(e.Text, body.Substring(e.Offset, e.Length)));
+        var expected = 3 * (12_000 / sentence.Length);
+        Assert.Equal(expected, extraction.Entities.Count(e => e.Text is "Semey" or "Astana" or "Tokayev"));
+    }
+
+    [Fact]
+    public async Task A_piece_the_service_still_refuses_as_too_long_is_cut_again_and_sent_never_dropped()
+    {
+        // A service that counts more strictly than the client: the client's pieces of up to 5,120 are too long for it.
+        _standIn.MaxDocumentLength = 2_000;
+        var body = Story.KazakhstanFloods;
+
+        var extraction = await Extractor().ExtractAsync(body, "en", CancellationToken.None);
+
+        Assert.Empty(extraction.Warnings);
+        // Every word of the story went out in a document the stand-in accepted: nothing dropped, nothing twice.
+        var accepted = _standIn.Requests.SelectMany(r => r.Documents).Where(d => d.Text.Length <= 2_000).Select(d => d.Text);
+        Assert.Equal(Words([body]).Order(), Words(accepted).Order());
+        Assert.True(_standIn.Requests.Count > 1);
+        Assert.All(extraction.Entities, e => Assert.Equal(e.Text, body.Substring(e.Offset, e.Length)));
+        var whole = await WholeStoryEntitiesAsync(body);
+        Assert.Equal(whole, extraction.Entities.Select(e => (e.Text, e.Offset)).Distinct().Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_request_refused_as_too_large_is_sent_again_piece_by_piece()
+    {
+        _standIn.Faults.Enqueue(new Fault(400, "error-too-many-documents.json"));
+        string[] texts = ["Aid reached Semey.", "Putin called Tokayev.", "Rescuers reached Orsk."];
+
+        var extractions = await Extractor().ExtractBatchAsync(texts, "en", CancellationToken.None);
+
+        Assert.Equal([400, 200, 200, 200], _standIn.Requests.Select(r => r.Status));
+        Assert.All(_standIn.Requests.Skip(1), r => Assert.Single(r.Documents));
+        Assert.Equal("Semey", Assert.Single(extractions[0].Entities).Text);
+        Assert.Equal("Orsk", Assert.Single(extractions[2].Entities).Text);
+        Assert.All(extractions, e => Assert.Empty(e.Warnings));
+    }
+
+    [Fact]
+    public async Task A_document_refused_for_another_reason_is_not_cut_again()
+    {
+        _standIn.RejectDocumentsContaining = "Lorem";
+
+        var extraction = await Extractor().ExtractAsync("Lorem ipsum Astana. " + Story.KazakhstanFloods, "en", CancellationToken.None);
+
+        Assert.Single(_standIn.Requests);
+        Assert.Contains("InvalidDocument", Assert.Single(extraction.Warnings), StringComparison.Ordinal);
+    }
+
+    private async Task<List<(string Text, int Offset)>> WholeStoryEntitiesAsync(string body)
+    {
+        await using var strict = await LanguageStandIn.StartAsync();
+        var extractor = new AzureLanguageEntityExtractor(strict.KeyClient(),
+            Options.Create(new LanguageOptions { Endpoint = strict.Endpoint }), _metrics, NullLogger<AzureLanguageEntityExtractor>.Instance);
+        var extraction = await extractor.ExtractAsync(body, "en", CancellationToken.None);
+        return [.. extraction.Entities.Select(e => (e.Text, e.Offset)).Distinct().Order()];
+    }
+
+    private static string[] Words(IEnumerable<string> texts) =>
+        [.. texts.SelectMany(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))];
+
+    [Fact]
     public async Task An_unsupported_language_is_a_warning_not_an_exception()
     {
         var extraction = await Extractor().ExtractAsync("Astana.", "xx", CancellationToken.None);

@@ -20,6 +20,40 @@ public class EntityExtractionRegistrationTests
     }
 
     [Fact]
+    public async Task An_unknown_api_version_stops_the_start_with_one_line_naming_the_versions()
+    {
+        using var host = Build(new() { ["Alerts:Language:ApiVersion"] = "2025-05-15-preview" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var line = Assert.Single(failure.Failures);
+        Assert.Contains("Alerts:Language:ApiVersion", line, StringComparison.Ordinal);
+        Assert.Contains("2024-11-01, 2023-04-01", line, StringComparison.Ordinal);
+        Assert.Contains("'2025-05-15-preview'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_version_setting_pins_the_requests_and_2023_04_01_entities_get_the_same_categories()
+    {
+        await using var standIn = await LanguageStandIn.StartAsync();
+        using var host = Build(new()
+        {
+            ["Alerts:Language:Endpoint"] = standIn.Endpoint.ToString(),
+            ["Alerts:Language:Key"] = LanguageStandIn.Key,
+            ["Alerts:Language:ApiVersion"] = "2023-04-01",
+        }, standIn);
+        await host.StartAsync();
+
+        var extraction = await host.Services.GetRequiredService<IEntityExtractor>()
+            .ExtractAsync("Doctors of the World Health Organization reached Kostanay and Almaty International Airport.", "en", CancellationToken.None);
+
+        Assert.Equal(LanguageStandIn.OlderApiVersion, Assert.Single(standIn.Requests).ApiVersion);
+        Assert.Contains(extraction.Entities, e => e is { Text: "Kostanay", Category: EntityCategory.Location, Subcategory: EntityCategory.Subcategories.GPE });
+        Assert.Contains(extraction.Entities, e => e is { Text: "World Health Organization", Category: EntityCategory.Organization, Subcategory: EntityCategory.Subcategories.Medical });
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_the_embedded_extractor_is_used()
     {
         using var host = Build([]);
@@ -64,6 +98,8 @@ public class EntityExtractionRegistrationTests
     [Theory]
     [InlineData("Alerts:Language:Endpoint", "http://example.cognitiveservices.azure.com/")]
     [InlineData("Alerts:Language:ModelVersion", "")]
+    [InlineData("Alerts:Language:ApiVersion", "2025-01-01")]
+    [InlineData("Alerts:Language:ApiVersion", "")]
     public async Task Bad_settings_stop_the_start(string key, string value)
     {
         using var host = Build(new() { ["Alerts:Language:Endpoint"] = "https://example.cognitiveservices.azure.com/", [key] = value });

@@ -29,8 +29,13 @@ internal sealed class LanguageStandIn : IAsyncDisposable
     public const string Key = "stand-in-key-6f1c0d2e9a8b4c7d";
     public const string Token = "stand-in-token-3b9e";
     public const string ApiVersion = "2024-11-01";
+
+    /// <summary>The older version the stand-in also answers, with entities in the category/subcategory shape.</summary>
+    public const string OlderApiVersion = "2023-04-01";
+
     private const int MaxDocuments = 5;
-    private const int MaxTextElements = 5120;
+    private static readonly HashSet<string> ApiVersions = [ApiVersion, OlderApiVersion, "2022-05-01"];
+    private static readonly HashSet<string> StringIndexTypes = ["TextElements_v8", "UnicodeCodePoint", "Utf16CodeUnit"];
 
     private static readonly string RecordingsPath = RepoPaths.Combine("tests", "Alerts.Tests", "Language", "Recordings");
     private static readonly HashSet<string> SupportedLanguages = ["en", "es", "fr", "de", "ru", "kk", "it", "pt", "zh-hans"];
@@ -62,6 +67,13 @@ internal sealed class LanguageStandIn : IAsyncDisposable
 
     /// <summary>Hold requests until the client gives up.</summary>
     public bool Hang { get; set; }
+
+    /// <summary>
+    /// The longest document accepted, counted in the request's <c>stringIndexType</c> (5,120 as the service); a
+    /// longer one gets the service's per-document InvalidDocument "too large" error. Lower it to play a service that
+    /// counts more strictly than the client.
+    /// </summary>
+    public int MaxDocumentLength { get; set; } = 5120;
 
     /// <summary>Documents containing this text are rejected with InvalidDocument, as the service rejects a bad document.</summary>
     public string? RejectDocumentsContaining { get; set; }
@@ -140,7 +152,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             body);
         Requests.Enqueue(recorded);
 
-        if (request.Method != HttpMethods.Post || recorded.Path != BasePath + "/language/:analyze-text" || recorded.ApiVersion != ApiVersion)
+        if (request.Method != HttpMethods.Post || recorded.Path != BasePath + "/language/:analyze-text" || !ApiVersions.Contains(recorded.ApiVersion))
         {
             await AnswerAsync(context, recorded, HttpStatusCode.NotFound, "error-not-found.json");
             return;
@@ -172,7 +184,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             return;
         }
 
-        if (!TryReadDocuments(body, out var documents))
+        if (!TryReadDocuments(body, out var documents, out var unit))
         {
             await AnswerAsync(context, recorded, HttpStatusCode.BadRequest, "error-invalid-request.json");
             return;
@@ -193,10 +205,13 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             {
                 rejection = "document-error-unsupported-language.json";
             }
-            else if (new StringInfo(document.Text).LengthInTextElements > MaxTextElements
-                || (RejectDocumentsContaining is { } marker && document.Text.Contains(marker, StringComparison.Ordinal)))
+            else if (Measure(document.Text, unit) > MaxDocumentLength)
             {
                 rejection = "document-error-invalid-document.json";
+            }
+            else if ((RejectDocumentsContaining is { } marker && document.Text.Contains(marker, StringComparison.Ordinal)))
+            {
+                rejection = "document-error-invalid-document-other.json";
             }
 
             if (rejection is not null)
@@ -208,7 +223,7 @@ internal sealed class LanguageStandIn : IAsyncDisposable
             }
             var result = Recording("entity-recognition-document.json");
             result["id"] = document.Id;
-            foreach (var found in FindEntities(document.Text))
+            foreach (var found in FindEntities(document.Text, unit, older: recorded.ApiVersion != ApiVersion))
             {
                 result["entities"]!.AsArray().Add(found);
             }
@@ -221,14 +236,20 @@ internal sealed class LanguageStandIn : IAsyncDisposable
         await context.Response.WriteAsync(response.ToJsonString(), context.RequestAborted);
     }
 
-    private static bool TryReadDocuments(string body, out List<Document> documents)
+    private static bool TryReadDocuments(string body, out List<Document> documents, out string unit)
     {
         documents = [];
+        unit = "TextElements_v8"; // the service's default
         try
         {
             var root = JsonNode.Parse(body);
+            if (root?["parameters"]?["stringIndexType"] is { } sent)
+            {
+                unit = (string?)sent ?? "";
+            }
             if ((string?)root?["kind"] != "EntityRecognition"
-                || (string?)root["parameters"]?["stringIndexType"] != "Utf16CodeUnit"
+                || !StringIndexTypes.Contains(unit)
+                || root["parameters"]?["loggingOptOut"] is not (null or JsonValue)
                 || root["parameters"]?["modelVersion"] is not (null or JsonValue)
                 || root["analysisInput"]?["documents"] is not JsonArray array || array.Count == 0)
             {
@@ -254,8 +275,19 @@ internal sealed class LanguageStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Known names in the text, longest first, whole words only, not overlapping; offsets in UTF-16 code units.</summary>
-    private static List<JsonObject> FindEntities(string text)
+    /// <summary>The length of a text in a <c>stringIndexType</c> unit.</summary>
+    public static int Measure(string text, string unit) => unit switch
+    {
+        "Utf16CodeUnit" => text.Length,
+        "UnicodeCodePoint" => text.EnumerateRunes().Count(),
+        _ => new StringInfo(text).LengthInTextElements,
+    };
+
+    /// <summary>
+    /// Known names in the text, longest first, whole words only, not overlapping; offsets in <paramref name="unit"/>.
+    /// The older versions' shape has <c>category</c> and <c>subcategory</c>; 2024-11-01's has <c>type</c> and <c>tags</c>.
+    /// </summary>
+    private static List<JsonObject> FindEntities(string text, string unit, bool older)
     {
         var taken = new bool[text.Length];
         var found = new List<(int Offset, KnownEntity Entity)>();
@@ -273,6 +305,10 @@ internal sealed class LanguageStandIn : IAsyncDisposable
                 found.Add((at, entity));
             }
         }
+        if (older)
+        {
+            return [.. found.OrderBy(f => f.Offset).Select(f => OlderShape(f.Entity, Measure(text[..f.Offset], unit), Measure(f.Entity.Text, unit)))];
+        }
         // The 2024-11-01 shape: type, tags (broadest first) and no subcategory; a span with two types comes twice.
         return [.. found.OrderBy(f => f.Offset).SelectMany(f =>
             new[] { (f.Entity.Category, f.Entity.Type, f.Entity.ConfidenceScore) }
@@ -283,10 +319,33 @@ internal sealed class LanguageStandIn : IAsyncDisposable
                     ["category"] = kind.Category,
                     ["type"] = kind.Type,
                     ["tags"] = new JsonArray([.. Tags(kind.Category, kind.Type).Select(t => (JsonNode)new JsonObject { ["name"] = t, ["confidenceScore"] = kind.ConfidenceScore })]),
-                    ["offset"] = f.Offset,
-                    ["length"] = f.Entity.Text.Length,
+                    ["offset"] = Measure(text[..f.Offset], unit),
+                    ["length"] = Measure(f.Entity.Text, unit),
                     ["confidenceScore"] = kind.ConfidenceScore,
                 }))];
+    }
+
+    /// <summary>An entity as 2023-04-01 answers: its category and, where it had one, a subcategory (GPE for a city).</summary>
+    private static JsonObject OlderShape(KnownEntity entity, int offset, int length)
+    {
+        var subcategory = entity.Type switch
+        {
+            "City" or "State" or "CountryRegion" or "Continent" => "GPE",
+            "Airport" or "Structural" => "Structural",
+            "Geological" => "Geographical",
+            "OrganizationMedical" => "Medical",
+            _ when entity.Type == entity.Category => null,
+            _ => entity.Type,
+        };
+        var result = new JsonObject { ["text"] = entity.Text, ["category"] = entity.Category };
+        if (subcategory is not null)
+        {
+            result["subcategory"] = subcategory;
+        }
+        result["offset"] = offset;
+        result["length"] = length;
+        result["confidenceScore"] = entity.ConfidenceScore;
+        return result;
     }
 
     /// <summary>The tags the service lists for a type (from its documented type-to-tags table).</summary>

@@ -91,7 +91,7 @@ public class LanguageClient
         var response = message.Response;
         if (response.Status != (int)HttpStatusCode.OK)
         {
-            throw new RequestFailedException(response);
+            throw new RequestFailedException(response, null, new InnerErrorParser());
         }
 
         var parsed = await JsonSerializer.DeserializeAsync(

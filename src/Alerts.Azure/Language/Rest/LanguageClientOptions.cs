@@ -22,13 +22,7 @@ public class LanguageClientOptions : ClientOptions
 
     public LanguageClientOptions(ServiceVersion version = LatestVersion)
     {
-        Version = version switch
-        {
-            ServiceVersion.V2022_05_01 => "2022-05-01",
-            ServiceVersion.V2023_04_01 => "2023-04-01",
-            ServiceVersion.V2024_11_01 => "2024-11-01",
-            _ => throw new NotSupportedException($"Service version {version} is not supported."),
-        };
+        Version = VersionName(version);
 
         // Azure.Core's retry policy retries 408, 429, 500, 502, 503, 504 and transport failures,
         // waiting at least as long as Retry-After / retry-after-ms asks.
@@ -47,4 +41,32 @@ public class LanguageClientOptions : ClientOptions
 
     /// <summary>The <c>api-version</c> query value.</summary>
     public string Version { get; }
+
+    /// <summary>The <c>api-version</c> values this client reads, newest first.</summary>
+    public static IReadOnlyList<string> SupportedVersions { get; } =
+        [.. Enum.GetValues<ServiceVersion>().OrderDescending().Select(VersionName)];
+
+    /// <summary>The <c>api-version</c> query value of a service version.</summary>
+    public static string VersionName(ServiceVersion version) => version switch
+    {
+        ServiceVersion.V2022_05_01 => "2022-05-01",
+        ServiceVersion.V2023_04_01 => "2023-04-01",
+        ServiceVersion.V2024_11_01 => "2024-11-01",
+        _ => throw new NotSupportedException($"Service version {version} is not supported."),
+    };
+
+    /// <summary>The service version an <c>api-version</c> value names, if this client supports it.</summary>
+    public static bool TryParseVersion(string? value, out ServiceVersion version)
+    {
+        foreach (var candidate in Enum.GetValues<ServiceVersion>())
+        {
+            if (string.Equals(VersionName(candidate), value?.Trim(), StringComparison.Ordinal))
+            {
+                version = candidate;
+                return true;
+            }
+        }
+        version = default;
+        return false;
+    }
 }
