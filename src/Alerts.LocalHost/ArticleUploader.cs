@@ -12,7 +12,7 @@ namespace Alerts.LocalHost;
 public sealed class ArticleUploader(BlobServiceClient blobs, QueueServiceClient queues)
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.ArticlesContainer);
-    private readonly QueueClient _queue = queues.GetQueueClient(StorageNames.ArticleUploadsQueue);
+    private readonly QueueClient _queue = queues.GetQueueClient(LocalQueues.ArticleUploads);
     private volatile bool _exists;
 
     public async Task<string> UploadAsync(string path, string? blobName, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobPr
     /// which, unlike the blob scan, does not skip one. The same blob found by both paths is analysed once.
     /// </summary>
     [FunctionName("ArticleUploadQueued")]
-    public async Task ArticleUploadQueuedAsync([QueueTrigger(StorageNames.ArticleUploadsQueue, Connection = StorageNames.Connection)] string name, CancellationToken cancellationToken)
+    public async Task ArticleUploadQueuedAsync([QueueTrigger(LocalQueues.ArticleUploads, Connection = StorageNames.Connection)] string name, CancellationToken cancellationToken)
     {
         if (await uploads.ProcessAsync(name, cancellationToken).ConfigureAwait(false) is { } result)
         {

@@ -46,10 +46,14 @@ public sealed partial class DeliveryService(
         var sent = 0;
         var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
         // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
-        await Parallel.ForEachAsync(ImmediateSubscribersAsync(rules, cancellationToken),
+        await Parallel.ForEachAsync(ImmediateCandidatesAsync(rules, cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (subscription, ct) =>
+            async (candidate, ct) =>
             {
+                if (await CheckedAsync(candidate, ct).ConfigureAwait(false) is not { } subscription)
+                {
+                    return;
+                }
                 // Built from the subscriber's own view (catalogue rules and its own queries): only a match of the
                 // rules this message is about makes an alert.
                 if (await builder.BuildImmediateAsync(subscription, analysis, ct).ConfigureAwait(false) is not { } digest
@@ -71,10 +75,11 @@ public sealed partial class DeliveryService(
     }
 
     /// <summary>
-    /// The active immediate subscribers of <paramref name="rules"/>: from the index once it is complete, each checked
-    /// against its stored row (a stale row is removed on the way); before that, from the whole subscriptions table.
+    /// Who may get an immediate alert for <paramref name="rules"/>: the rules' rows in the index once it is complete;
+    /// before that, the active immediate subscriptions of the whole table.
     /// </summary>
-    private async IAsyncEnumerable<Subscription> ImmediateSubscribersAsync(IReadOnlySet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string Id, List<SubscriptionIndexEntry> Rows, Subscription? Listed)> ImmediateCandidatesAsync(
+        IReadOnlySet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!await indexing.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -82,27 +87,37 @@ public sealed partial class DeliveryService(
             {
                 if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
                 {
-                    yield return subscription;
+                    yield return (subscription.Id, [], subscription);
                 }
             }
             yield break;
         }
-
         foreach (var (id, rows) in await indexing.ImmediateSubscribersAsync(rules, cancellationToken).ConfigureAwait(false))
         {
-            var subscription = await subscriptions.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            var wanted = await indexing.EntriesOfAsync(subscription, cancellationToken).ConfigureAwait(false);
-            if (subscription is not null && rows.Any(wanted.Contains))
-            {
-                yield return subscription;
-            }
-            if (!rows.All(wanted.Contains))
-            {
-                // A row left by a change that raced its index write, or by a crash between the two: mend it now.
-                LogStaleIndexRow(logger, id);
-                await indexing.SyncAsync(id, ct => subscriptions.GetAsync(id, ct), rows, cancellationToken).ConfigureAwait(false);
-            }
+            yield return (id, rows, null);
         }
+    }
+
+    /// <summary>
+    /// The candidate's subscription when it is active, immediate and still watches one of the rules its index rows
+    /// name; null otherwise. A row the stored subscription no longer wants is removed on the way. Runs in the parallel
+    /// sends, so a rule with many subscribers is read side by side.
+    /// </summary>
+    private async Task<Subscription?> CheckedAsync((string Id, List<SubscriptionIndexEntry> Rows, Subscription? Listed) candidate, CancellationToken cancellationToken)
+    {
+        if (candidate.Listed is { } listed)
+        {
+            return listed;
+        }
+        var subscription = await subscriptions.GetAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
+        var wanted = await indexing.EntriesOfAsync(subscription, cancellationToken).ConfigureAwait(false);
+        if (!candidate.Rows.All(wanted.Contains))
+        {
+            // A row left by a change that raced its index write, or by a crash between the two: mend it now.
+            LogStaleIndexRow(logger, candidate.Id);
+            await indexing.SyncAsync(candidate.Id, ct => subscriptions.GetAsync(candidate.Id, ct), candidate.Rows, cancellationToken).ConfigureAwait(false);
+        }
+        return subscription is not null && candidate.Rows.Any(wanted.Contains) ? subscription : null;
     }
 
     /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>

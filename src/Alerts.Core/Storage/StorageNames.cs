@@ -46,7 +46,4 @@ public static class StorageNames
 
     /// <summary>Batches of subscription ids whose digests are due, queued by the digest timer (<see cref="Delivery.DigestBatch"/>).</summary>
     public const string DigestBatchQueue = "digest-batches";
-
-    /// <summary>Local host only: one message per upload made by <c>alerts upload</c> or the watched folder, naming the blob.</summary>
-    public const string ArticleUploadsQueue = "article-uploads";
 }
