@@ -116,21 +116,16 @@ public class ArticleUploadedTests
             new Azure.RequestFailedException(403, "Forbidden", "403", null), new Uri("https://lang.example/"));
         var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
         var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
-        using var output = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Out = new Spectre.Console.AnsiConsoleOutput(output),
-            Ansi = Spectre.Console.AnsiSupport.No,
-        });
-        console.Profile.Width = 1000;
-        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!,
-            new Alerts.LocalHost.ActivityReporter(console, TimeProvider.System));
+        var log = new Alerts.Tests.Language.ListLogger<Alerts.LocalHost.ActivityReporter>();
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!,
+            new Alerts.LocalHost.ActivityReporter(log));
 
         await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", CancellationToken.None));
 
         Assert.Equal("language-config", (await _store.GetUploadAsync("story.txt", CancellationToken.None))?.Reason);
-        Assert.Contains("story.txt: not analysed (language-config)", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Cognitive Services Language Reader", output.ToString(), StringComparison.Ordinal);
+        var line = Assert.Single(log.Entries).Message;
+        Assert.Contains("Not analysed story.txt (language-config)", line, StringComparison.Ordinal);
+        Assert.Contains("Cognitive Services Language Reader", line, StringComparison.Ordinal);
     }
 
     /// <summary>Finds no entities (rules match on the text alone); can wait until the run is cancelled.</summary>
