@@ -25,7 +25,9 @@ public static class LocalHostBuilder
         ArgumentNullException.ThrowIfNull(options);
         return Create(configuration, options, configure, host => host.ConfigureWebJobs(webJobs =>
             {
-                webJobs.AddAzureStorageBlobs();
+                // As host.json's poisonBlobThreshold: an upload that keeps failing (a Language configuration error) is
+                // tried 3 times, then written to webjobs-blobtrigger-poison, in both hosts.
+                webJobs.AddAzureStorageBlobs(b => b.PoisonBlobThreshold = 3);
                 // Poll the immediate queue often: locally nobody waits for scale-out, they wait for the alert.
                 webJobs.AddAzureStorageQueues(q =>
                 {
