@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 
 namespace Alerts.Storage;
@@ -22,8 +24,21 @@ internal static class UploadRows
 
     public const string IndexKeyColumn = "IndexKey";
 
-    public static string IndexKey(DateTimeOffset time, string statusRowKey) =>
-        IndexPrefix + (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "!" + statusRowKey;
+    /// <summary>A key is at most 1 KiB: 512 UTF-16 characters, as <see cref="TableKeys"/> keeps status row keys.</summary>
+    private const int MaxKeyLength = 512;
+
+    public static string IndexKey(DateTimeOffset time, string statusRowKey)
+    {
+        ArgumentNullException.ThrowIfNull(statusRowKey);
+        var head = IndexPrefix + (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "!";
+        if (head.Length + statusRowKey.Length <= MaxKeyLength)
+        {
+            return head + statusRowKey;
+        }
+        // A long name keeps a readable head and a hash of the whole key, which keeps it unique.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(statusRowKey)))[..32];
+        return head + statusRowKey[..(MaxKeyLength - head.Length - 33)] + "~" + hash;
+    }
 
     public static TableEntity Entity(UploadRecord record, string rowKey)
     {

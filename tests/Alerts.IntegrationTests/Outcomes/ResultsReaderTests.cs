@@ -87,6 +87,18 @@ public sealed class ResultsReaderTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal($"filter-{run}/bad.bin", Assert.Single(page.Items).Name);
     }
 
+    [Fact]
+    public async Task An_upload_with_a_name_past_the_key_limit_is_listed_under_its_full_name()
+    {
+        var ct = CancellationToken.None;
+        var name = $"long-{Guid.NewGuid():N}/" + new string('ж', 600) + ".txt";
+        await Store.SetUploadAsync(new UploadRecord { Name = name, Status = UploadStatus.Analysed, ArticleId = new string('c', 64), Time = Base.AddDays(2) }, ct);
+
+        var page = await Reader.ListUploadsAsync(null, 1, null, ct);
+
+        Assert.Equal(name, Assert.Single(page.Items).Name);
+    }
+
     [Theory]
     [InlineData("not base64url!")]
     [InlineData("JVVwbG9hZA")] // "%Upload": a status row's key, not an index row's
