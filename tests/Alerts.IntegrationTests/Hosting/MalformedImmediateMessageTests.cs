@@ -45,5 +45,5 @@ public sealed class MalformedImmediateMessageTests(AzuriteFixture azurite)
     private static QueueMessage Message(string id, string body) =>
         QueuesModelFactory.QueueMessage(id, "pop-receipt", BinaryData.FromString(body), dequeueCount: 1);
 
-    private ServiceProvider BuildServices() => azurite.BuildServices(configure: s => s.AddSingleton<ActivityReporter>());
+    private ServiceProvider BuildServices() => azurite.BuildServices(configure: s => s.AddSingleton<ActivityReporter>().AddSingleton<UploadedBlobProcessor>());
 }
