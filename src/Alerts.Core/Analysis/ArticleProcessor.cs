@@ -59,6 +59,10 @@ public sealed partial class ArticleProcessor(
         using var storing = AlertsTelemetry.Source.StartActivity("store");
         var newMatches = await store.AddMatchesAsync(analysis, cancellationToken).ConfigureAwait(false);
         storing?.SetTag("alerts.matches.new", newMatches.Count);
+        foreach (var match in newMatches)
+        {
+            AlertsTelemetry.RuleMatched(match.Rule);
+        }
 
         var previous = await store.GetUploadAsync(name, cancellationToken).ConfigureAwait(false);
         var status = analysis.Article.Name == name ? UploadStatus.Analysed : UploadStatus.Duplicate;

@@ -292,6 +292,9 @@ public sealed partial class DeliveryService(
         {
             case DeliveryResult.Sent:
                 await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Sent, SentAt = now, ClaimedUntil = null, LastError = null }, cancellationToken).ConfigureAwait(false);
+                AlertsTelemetry.Delivered(AlertsTelemetry.TagOf(current.Channel), AlertsTelemetry.TagOf(record.Kind), now - (record.Kind == DigestKind.Scheduled || digest.Articles.Count == 0
+                    ? record.WindowEnd
+                    : digest.Articles.Min(a => a.MatchedAt)));
                 if (record.Kind == DigestKind.Scheduled)
                 {
                     await AdvanceAsync(current.Id, record.WindowEnd, cancellationToken).ConfigureAwait(false);

@@ -908,10 +908,17 @@ public sealed class EmbeddedEntityExtractor : IEntityExtractor
             {
                 return false;
             }
-            int words = 0, capitalised = 0;
-            foreach (var t in _tokens)
+            // Only the line's own tokens (they are in text order): a scan of every token made long pages quadratic.
+            var first = index;
+            while (first > 0 && _tokens[first - 1].Start >= start)
             {
-                if (t.Start < start || t.End > end || t.Text.Length <= 3 || CueWords.CommonWords.Contains(t.Text))
+                first--;
+            }
+            int words = 0, capitalised = 0;
+            for (var i = first; i < _tokens.Count && _tokens[i].Start < end; i++)
+            {
+                var t = _tokens[i];
+                if (t.End > end || t.Text.Length <= 3 || CueWords.CommonWords.Contains(t.Text))
                 {
                     continue;
                 }

@@ -18,6 +18,8 @@ public static class AlertsTelemetry
     public const string PoisonMessages = "alerts.poison.messages";
     public const string DigestsFailed = "alerts.digests.failed";
     public const string DeliveryAttempts = "alerts.deliveries";
+    public const string RuleMatches = "alerts.matches";
+    public const string DeliveryLatency = "alerts.delivery.latency";
 
     public static ActivitySource Source { get; } = new(Name);
 
@@ -37,6 +39,23 @@ public static class AlertsTelemetry
 
     private static readonly Counter<long> Attempts = Meter.CreateCounter<long>(DeliveryAttempts, "{attempt}",
         "Delivery attempts of alerts and digests, by channel, kind and result.");
+
+    private static readonly Counter<long> Matches = Meter.CreateCounter<long>(RuleMatches, "{match}",
+        "New matches stored, by rule; subscribers' own queries are counted together as 'query'.");
+
+    private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(DeliveryLatency, "s",
+        "From the match (an immediate alert) or the window's end (a scheduled digest) to the receiver's acceptance.");
+
+    /// <summary>Counts a new match; a subscriber's query id is opaque and per subscriber, so it is never a tag value.</summary>
+    public static void RuleMatched(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        Matches.Add(1, new KeyValuePair<string, object?>("rule", ruleId.StartsWith(Subscriptions.QueryRuleIds.Prefix, StringComparison.Ordinal) ? "query" : ruleId));
+    }
+
+    public static void Delivered(string channel, string kind, TimeSpan latency) => Latency.Record(Math.Max(0, latency.TotalSeconds),
+        new KeyValuePair<string, object?>("channel", channel),
+        new KeyValuePair<string, object?>("kind", kind));
 
     public static void ArticleAnalysed(string status) => Analysed.Add(1, new KeyValuePair<string, object?>("status", status));
 

@@ -216,9 +216,16 @@ public sealed class LocalIngestFaultTests(ITestOutputHelper output)
         return missing;
     }
 
+    /// <summary>
+    /// The uploads' status rows, checked against their newest-first listing rows (keys starting <c>!t!</c>, written in
+    /// the same transaction): each upload must be listed exactly once, as it is recorded once.
+    /// </summary>
     private static async Task<int> StatusRowsAsync(RestartableAzurite storage, CancellationToken ct)
     {
         var table = new TableServiceClient(storage.ConnectionString).GetTableClient(StorageNames.ArticlesTable);
-        return (await table.QueryAsync<TableEntity>(cancellationToken: ct).ToListAsync(ct)).Count;
+        var rows = await table.QueryAsync<TableEntity>(cancellationToken: ct).ToListAsync(ct);
+        var listed = rows.Count(r => r.RowKey.StartsWith("!t!", StringComparison.Ordinal));
+        Assert.Equal(rows.Count - listed, listed);
+        return rows.Count - listed;
     }
 }

@@ -13,7 +13,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 namespace Alerts.IntegrationTests.LocalHost;
 
@@ -58,13 +57,11 @@ public sealed class LanguageConfigPoisonTests
             ["Alerts:Language:Endpoint"] = endpoint,
             ["Alerts:Language:Key"] = "wrong-key-5e4d3c2b1a",
         };
-        using var console = new StringWriter();
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Synchronized(console)), Ansi = AnsiSupport.No });
-        ansi.Profile.Width = 1000; // no wrapping, so lines can be searched
+        var logs = new LogLines();
         using var host = LocalHostBuilder.Build(
             new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.For(options)).AddInMemoryCollection(settings).Build(),
             options,
-            s => s.AddSingleton(ansi));
+            s => s.AddSingleton<ILoggerProvider>(logs));
         await host.StartAsync(ct);
         var name = $"held-{Guid.NewGuid():N}.txt";
         var poison = new QueueServiceClient(storage.ConnectionString).GetQueueClient("webjobs-blobtrigger-poison");
@@ -95,6 +92,6 @@ public sealed class LanguageConfigPoisonTests
         Assert.Equal((UploadStatus.Failed, "language-config"), (upload?.Status, upload?.Reason));
         Assert.Contains("HTTP 401", upload?.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-key", upload?.Message, StringComparison.Ordinal);
-        Assert.Contains($"{name}: not analysed (language-config)", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains(logs.Lines, l => l.Contains($"Not analysed {name} (language-config)", StringComparison.Ordinal));
     }
 }

@@ -100,6 +100,8 @@ public sealed class TracedJourneyTests(AzuriteFixture azurite)
         Assert.True(Sum(metrics, AlertsTelemetry.ArticlesAnalysed, ("status", "analysed")) >= 1);
         Assert.True(Sum(metrics, AlertsTelemetry.DeliveryAttempts, ("channel", "webhook"), ("kind", "immediate"), ("result", "sent")) >= 1);
         Assert.True(Sum(metrics, AlertsTelemetry.DeliveryAttempts, ("channel", "email"), ("kind", "immediate"), ("result", "sent")) >= 1);
+        Assert.True(Sum(metrics, AlertsTelemetry.RuleMatches, ("rule", "state-of-emergency")) >= 1);
+        Assert.True(Count(metrics, AlertsTelemetry.DeliveryLatency, ("channel", "webhook"), ("kind", "immediate")) >= 1);
         Assert.Contains(logs, l => l.CategoryName == typeof(DeliveryService).FullName && l.FormattedMessage?.Contains(hook.Id, StringComparison.Ordinal) == true);
 
         // Nothing that names a subscriber or opens a door leaves the process.
@@ -176,7 +178,14 @@ public sealed class TracedJourneyTests(AzuriteFixture azurite)
         Assert.Equal(delivery.SpanId, received.SpanId);
     }
 
-    private static long Sum(IEnumerable<Metric> metrics, string name, params (string Key, string Value)[] tags)
+    private static long Sum(IEnumerable<Metric> metrics, string name, params (string Key, string Value)[] tags) =>
+        Points(metrics, name, tags, p => p.GetSumLong());
+
+    /// <summary>How many values a histogram recorded.</summary>
+    private static long Count(IEnumerable<Metric> metrics, string name, params (string Key, string Value)[] tags) =>
+        Points(metrics, name, tags, p => p.GetHistogramCount());
+
+    private static long Points(IEnumerable<Metric> metrics, string name, (string Key, string Value)[] tags, Func<MetricPoint, long> value)
     {
         long total = 0;
         foreach (var metric in metrics.Where(m => m.Name == name))
@@ -190,7 +199,7 @@ public sealed class TracedJourneyTests(AzuriteFixture azurite)
                 }
                 if (tags.All(t => Equals(pointTags.GetValueOrDefault(t.Key), t.Value)))
                 {
-                    total = Math.Max(total, point.GetSumLong());
+                    total = Math.Max(total, value(point));
                 }
             }
         }

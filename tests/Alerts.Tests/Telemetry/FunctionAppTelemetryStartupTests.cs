@@ -30,9 +30,9 @@ public sealed class FunctionAppTelemetryStartupTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = ConnectionString,
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = $"Authorization=AAD;ClientId={ClientId}",
         ["AZURE_CLIENT_ID"] = ClientId,
-        ["AlertsStorage:blobServiceUri"] = "http://127.0.0.1:9/blob",
-        ["AlertsStorage:queueServiceUri"] = "http://127.0.0.1:9/queue",
-        ["AlertsStorage:tableServiceUri"] = "http://127.0.0.1:9/table",
+        ["AlertsStorage:blobServiceUri"] = "https://127.0.0.1:9/blob",
+        ["AlertsStorage:queueServiceUri"] = "https://127.0.0.1:9/queue",
+        ["AlertsStorage:tableServiceUri"] = "https://127.0.0.1:9/table",
         ["AlertsStorage:credential"] = "managedidentity",
         ["AlertsStorage:clientId"] = ClientId,
         ["Alerts:Email:Provider"] = "acs",
@@ -59,6 +59,16 @@ public sealed class FunctionAppTelemetryStartupTests
         var exporter = host.Services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
         Assert.Equal(ConnectionString, exporter.ConnectionString);
         Assert.IsType<ManagedIdentityCredential>(exporter.Credential);
+
+        // Every class that declares a [Function] is made from these services, as the worker makes it per invocation.
+        var functionClasses = typeof(FunctionAppComposition).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0))
+            .ToList();
+        Assert.True(functionClasses.Count >= 5, $"only {functionClasses.Count} function classes were found");
+        foreach (var type in functionClasses)
+        {
+            Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));
+        }
     }
 
     [Theory]
