@@ -6,16 +6,9 @@ namespace Alerts.Cli;
 /// <summary>Reads results from a running app's API (the function app, or <c>alerts run</c> on localhost:7071).</summary>
 internal sealed class ApiResultsClient : IResultsClient
 {
-    private readonly HttpClient _http;
+    private readonly ApiConnection _api;
 
-    public ApiResultsClient(Uri baseUrl, string? functionKey)
-    {
-        _http = new HttpClient { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromSeconds(60) };
-        if (!string.IsNullOrEmpty(functionKey))
-        {
-            _http.DefaultRequestHeaders.Add("x-functions-key", functionKey);
-        }
-    }
+    public ApiResultsClient(Uri baseUrl, string? functionKey) => _api = new ApiConnection(baseUrl, functionKey);
 
     public Task<(int Status, JsonNode? Body)> ListArticlesAsync(int? limit, string? status, string? continuation, CancellationToken cancellationToken) =>
         GetAsync(ResultsQuery.Build("articles", ("limit", Text(limit)), ("status", status), ("continuation", continuation)), cancellationToken);
@@ -29,28 +22,12 @@ internal sealed class ApiResultsClient : IResultsClient
 
     private static string? Text(int? n) => n?.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<(int, JsonNode?)> GetAsync(string path, CancellationToken cancellationToken)
-    {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        JsonNode? body = null;
-        if (text.Length > 0)
-        {
-            try
-            {
-                body = JsonNode.Parse(text);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                body = JsonValue.Create(text);
-            }
-        }
-        return ((int)response.StatusCode, body);
-    }
+    private Task<(int Status, JsonNode? Body)> GetAsync(string path, CancellationToken cancellationToken) =>
+        _api.SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
     public ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        _api.Dispose();
         return ValueTask.CompletedTask;
     }
 }

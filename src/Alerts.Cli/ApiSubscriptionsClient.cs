@@ -8,16 +8,9 @@ namespace Alerts.Cli;
 /// <summary>Talks to a running app's API (the function app, or <c>alerts run</c> on localhost:7071).</summary>
 internal sealed class ApiSubscriptionsClient : ISubscriptionsClient
 {
-    private readonly HttpClient _http;
+    private readonly ApiConnection _api;
 
-    public ApiSubscriptionsClient(Uri baseUrl, string? functionKey)
-    {
-        _http = new HttpClient { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromSeconds(60) };
-        if (!string.IsNullOrEmpty(functionKey))
-        {
-            _http.DefaultRequestHeaders.Add("x-functions-key", functionKey);
-        }
-    }
+    public ApiSubscriptionsClient(Uri baseUrl, string? functionKey) => _api = new ApiConnection(baseUrl, functionKey);
 
     public Task<(int Status, JsonNode? Body)> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, "subscriptions") { Content = JsonContent.Create(request, options: AlertsJson.Options) }, cancellationToken);
@@ -34,31 +27,12 @@ internal sealed class ApiSubscriptionsClient : ISubscriptionsClient
     public Task<(int Status, JsonNode? Body)> SendDigestNowAsync(string id, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, $"subscriptions/{Uri.EscapeDataString(id)}/send-digest"), cancellationToken);
 
-    private async Task<(int, JsonNode?)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            JsonNode? body = null;
-            if (text.Length > 0)
-            {
-                try
-                {
-                    body = JsonNode.Parse(text);
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    body = JsonValue.Create(text);
-                }
-            }
-            return ((int)response.StatusCode, body);
-        }
-    }
+    private Task<(int Status, JsonNode? Body)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _api.SendAsync(request, cancellationToken);
 
     public ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        _api.Dispose();
         return ValueTask.CompletedTask;
     }
 }
