@@ -44,7 +44,7 @@ public sealed class SubscriptionsHttp(ApiEndpoints endpoints)
         await endpoints.RunAsync(ApiRoutes.Unsubscribe, request).ConfigureAwait(false);
 
     [Function(ApiRoutes.ConfirmSubscription)]
-    public async Task<IActionResult> ConfirmAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm")] HttpRequest request) =>
+    public async Task<IActionResult> ConfirmAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request) =>
         await endpoints.RunAsync(ApiRoutes.ConfirmSubscription, request).ConfigureAwait(false);
 
     [Function(ApiRoutes.SendDigestNow)]

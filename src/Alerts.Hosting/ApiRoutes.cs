@@ -41,7 +41,10 @@ public static class ApiRoutes
         new(Unsubscribe, ["GET", "POST"], "unsubscribe", ApiAuth.Anonymous, (api, r) => r.IsPost
             ? api.UnsubscribeAsync(r.QueryValue("token"), r.Aborted)
             : api.UnsubscribePageAsync(r.QueryValue("token"), r.Aborted)),
-        new(ConfirmSubscription, ["GET"], "confirm", ApiAuth.Anonymous, (api, r) => api.ConfirmAsync(r.QueryValue("token"), r.Aborted)),
+        // Likewise for double opt-in: a link scanner's GET must not subscribe an address; the page's button POSTs.
+        new(ConfirmSubscription, ["GET", "POST"], "confirm", ApiAuth.Anonymous, (api, r) => r.IsPost
+            ? api.ConfirmAsync(r.QueryValue("token"), r.Aborted)
+            : api.ConfirmPageAsync(r.QueryValue("token"), r.Aborted)),
         new(SendDigestNow, ["POST"], "subscriptions/{id}/send-digest", ApiAuth.Function, (api, r) => api.SendDigestNowAsync(IdOf(r), r.Aborted)),
         // What the pipeline did (ResultsApi): uploads newest first, one analysis, a rule's matches in a window.
         new(ListArticles, ["GET"], "articles", ApiAuth.Function, (_, r) => r.Service<ResultsApi>()

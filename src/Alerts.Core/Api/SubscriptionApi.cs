@@ -99,7 +99,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         return outcome.Kind switch
         {
             SubscriptionOutcomeKind.Ok => Page(200, "Unsubscribed", $"You will get no more alerts at {outcome.Subscription!.Target}."),
-            SubscriptionOutcomeKind.Busy => Page(409, "Not unsubscribed yet", "The subscription was being changed at the same moment. Please press the button again.", token),
+            SubscriptionOutcomeKind.Busy => Page(409, "Not unsubscribed yet", "The subscription was being changed at the same moment. Please press the button again.", UnsubscribeButton(token!)),
             _ => Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not unsubscribed", outcome.Errors[0]),
         };
     }
@@ -118,17 +118,41 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         var subscription = outcome.Subscription!;
         return subscription.Status == SubscriptionStatus.Unsubscribed
             ? Page(200, "Unsubscribed", $"You will get no more alerts at {subscription.Target}.")
-            : Page(200, "Unsubscribe?", $"Stop sending alerts to {subscription.Target}?", token);
+            : Page(200, "Unsubscribe?", $"Stop sending alerts to {subscription.Target}?", UnsubscribeButton(token!));
     }
 
+    /// <summary>
+    /// <c>GET /api/confirm?token=…</c>: changes nothing. Link scanners (Safe Links and the like) fetch every link in a
+    /// message, so a GET that confirmed would opt in addresses whose owners never asked; the page's button posts the token.
+    /// </summary>
+    public async Task<ApiResponse> ConfirmPageAsync(string? token, CancellationToken cancellationToken)
+    {
+        var outcome = await subscriptions.FindByConfirmTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind != SubscriptionOutcomeKind.Ok)
+        {
+            return Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not confirmed", outcome.Errors[0]);
+        }
+        var subscription = outcome.Subscription!;
+        return subscription.Status switch
+        {
+            SubscriptionStatus.Pending => Page(200, "Confirm subscription?", $"Send alerts to {subscription.Target}?", new PageButton(token!, "Confirm")),
+            SubscriptionStatus.Active => Page(200, "Subscription confirmed", $"Alerts will be sent to {subscription.Target}."),
+            _ => Page(409, "Not confirmed", $"This subscription is {subscription.Status.ToString().ToLowerInvariant()}."),
+        };
+    }
+
+    /// <summary><c>POST /api/confirm?token=…</c>: the confirmation page's button; a pending subscription becomes active.</summary>
     public async Task<ApiResponse> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var outcome = await subscriptions.ConfirmWithTokenAsync(token, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == SubscriptionOutcomeKind.Ok && outcome.Subscription!.Status == SubscriptionStatus.Active
             ? Page(200, "Subscription confirmed", $"Alerts will be sent to {outcome.Subscription.Target}.")
-            : outcome.Kind == SubscriptionOutcomeKind.Ok
-                ? Page(409, "Not confirmed", $"This subscription is {outcome.Subscription!.Status.ToString().ToLowerInvariant()}.")
-                : Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not confirmed", outcome.Errors[0]);
+            : outcome.Kind switch
+            {
+                SubscriptionOutcomeKind.Ok => Page(409, "Not confirmed", $"This subscription is {outcome.Subscription!.Status.ToString().ToLowerInvariant()}."),
+                SubscriptionOutcomeKind.Busy => Page(409, "Not confirmed yet", "The subscription was being changed at the same moment. Please press the button again.", new PageButton(token!, "Confirm")),
+                _ => Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not confirmed", outcome.Errors[0]),
+            };
     }
 
     private static ApiResponse ToResponse(SubscriptionOutcome outcome) => outcome.Kind switch
@@ -167,16 +191,22 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         }
     }
 
+    /// <summary>A button that posts <paramref name="Token"/> back to the page's own route.</summary>
+    private sealed record PageButton(string Token, string Label, bool OneClickUnsubscribe = false);
+
+    // The same body a mail client sends for RFC 8058 one-click, so the page's button and the header take one path.
+    private static PageButton UnsubscribeButton(string token) => new(token, "Unsubscribe", OneClickUnsubscribe: true);
+
     /// <summary>
     /// A small HTML page: every value HTML-encoded, no script, and headers that keep it so (no scripts or frames, no
-    /// token leaking in a Referer). With <paramref name="unsubscribeToken"/>, a button that posts it back.
+    /// token leaking in a Referer). With <paramref name="button"/>, a form that posts its token back.
     /// </summary>
-    private static ApiResponse Page(int status, string title, string message, string? unsubscribeToken = null)
+    private static ApiResponse Page(int status, string title, string message, PageButton? button = null)
     {
-        var form = unsubscribeToken is null ? "" : $$"""
-            <form method="post" action="{{WebUtility.HtmlEncode("?token=" + Uri.EscapeDataString(unsubscribeToken))}}">
-            <input type="hidden" name="List-Unsubscribe" value="One-Click">
-            <button type="submit" style="font-size: 1rem; padding: .5rem 1rem">Unsubscribe</button></form>
+        var form = button is null ? "" : $$"""
+            <form method="post" action="{{WebUtility.HtmlEncode("?token=" + Uri.EscapeDataString(button.Token))}}">
+            {{(button.OneClickUnsubscribe ? "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">" : "")}}
+            <button type="submit" style="font-size: 1rem; padding: .5rem 1rem">{{WebUtility.HtmlEncode(button.Label)}}</button></form>
             """;
         return new ApiResponse(status, Html: $$"""
             <!DOCTYPE html>

@@ -296,7 +296,18 @@ public sealed partial class SubscriptionService(
         return await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } s ? SubscriptionOutcome.Ok(s) : SubscriptionOutcome.NotFound;
     }
 
-    /// <summary>Double opt-in: the confirmation link makes a pending email subscription active.</summary>
+    /// <summary>The subscription a confirmation token names, changing nothing (the page a confirmation link shows).</summary>
+    public async Task<SubscriptionOutcome> FindByConfirmTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var id = await tokens.ValidateAsync(token, SubscriptionTokens.Confirm, options.Value.ConfirmationLifetime, cancellationToken).ConfigureAwait(false);
+        if (id is null)
+        {
+            return SubscriptionOutcome.BadToken;
+        }
+        return await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } s ? SubscriptionOutcome.Ok(s) : SubscriptionOutcome.NotFound;
+    }
+
+    /// <summary>Double opt-in: the confirmation page's button makes a pending email subscription active.</summary>
     public async Task<SubscriptionOutcome> ConfirmWithTokenAsync(string? token, CancellationToken cancellationToken)
     {
         var id = await tokens.ValidateAsync(token, SubscriptionTokens.Confirm, options.Value.ConfirmationLifetime, cancellationToken).ConfigureAwait(false);

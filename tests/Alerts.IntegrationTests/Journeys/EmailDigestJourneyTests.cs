@@ -29,7 +29,13 @@ public sealed partial class EmailDigestJourneyTests
         var confirmation = await local.EventuallyAsync(async () => (await mail.ToAsync(address, ct)) is [var first, ..] ? first : null, "the confirmation mail");
         var confirm = ConfirmLink().Match(confirmation.Text);
         Assert.True(confirm.Success, $"No confirmation link in:\n{confirmation.Text}");
-        using (var page = await local.Http.GetAsync(new Uri(confirm.Value), ct))
+        // The link shows a page (a link scanner fetching it subscribes no one) whose button POSTs.
+        var confirmUrl = new Uri(confirm.Value);
+        var confirmPage = await local.Http.GetStringAsync(confirmUrl, ct);
+        var confirmForm = Form().Match(confirmPage);
+        Assert.True(confirmForm.Success, $"No form on the confirmation page:\n{confirmPage}");
+        Row(await local.AlertsOkAsync("subscriptions", "--api", local.Api), address, "pending"); // still pending after the GET
+        using (var page = await local.Http.PostAsync(new Uri(confirmUrl, WebUtility.HtmlDecode(confirmForm.Groups[1].Value)), null, ct))
         {
             var html = await page.Content.ReadAsStringAsync(ct);
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.StatusCode}: {html}{local.Run.Tail()}");

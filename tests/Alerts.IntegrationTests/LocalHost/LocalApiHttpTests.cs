@@ -90,7 +90,14 @@ public sealed class LocalApiHttpTests(AzuriteFixture azurite) : IAsyncLifetime, 
         var link = mail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/api/confirm?token=", StringComparison.Ordinal));
         link = link[link.IndexOf("http", StringComparison.Ordinal)..];
         Assert.StartsWith(_api.ToString(), link, StringComparison.Ordinal);
+        // A GET (a person, or a link scanner) only shows the page; its button POSTs and confirms.
         var (pageStatus, pageType, page) = await SendForTextAsync(HttpMethod.Get, link);
+        Assert.Equal((HttpStatusCode.OK, Html), (pageStatus, pageType));
+        Assert.Contains("Confirm subscription?", page, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\"", page, StringComparison.Ordinal);
+        (_, _, read) = await SendAsync(HttpMethod.Get, location);
+        Assert.Equal("pending", Text(read, "status"));
+        (pageStatus, pageType, page) = await SendForTextAsync(HttpMethod.Post, link);
         Assert.Equal((HttpStatusCode.OK, Html), (pageStatus, pageType));
         Assert.Contains("Subscription confirmed", page, StringComparison.Ordinal);
         Assert.Contains(address, page, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public sealed class LocalHostEndToEndTests(ITestOutputHelper output)
             var confirmation = await smtp.WaitForAsync(address);
             var link = confirmation.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/api/confirm?token=", StringComparison.Ordinal));
             link = link[link.IndexOf("http", StringComparison.Ordinal)..];
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(link), ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(new Uri(link), null, ct)).StatusCode); // the confirmation page's button
 
             // The article, uploaded as any client would.
             var container = new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.ArticlesContainer);

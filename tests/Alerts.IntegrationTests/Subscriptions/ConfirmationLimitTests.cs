@@ -90,7 +90,7 @@ public sealed class ConfirmationLimitTests(AzuriteFixture azurite)
         await smtp.WaitForAsync(address, m => MailsTo(smtp, address).Count == 2);
         var second = MailsTo(smtp, address).Last();
         var link = second.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/api/confirm?token=", StringComparison.Ordinal));
-        var confirmed = await server.Http.GetAsync(new Uri($"/api/confirm?token={Uri.EscapeDataString(ChannelSettings.Token(link[link.IndexOf("http", StringComparison.Ordinal)..]))}", UriKind.Relative));
+        var confirmed = await server.Http.PostAsync(new Uri($"/api/confirm?token={Uri.EscapeDataString(ChannelSettings.Token(link[link.IndexOf("http", StringComparison.Ordinal)..]))}", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(SubscriptionStatus.Active, await SubscriptionRows.StatusAsync(server.Services, id!));
 
