@@ -18,6 +18,8 @@ namespace Alerts.IntegrationTests.Feeds;
 [Trait("Suite", "Abuse")]
 public sealed class FeedAbuseTests(AzuriteFixture azurite)
 {
+    private static readonly string[] Casualties = ["casualties"];
+
     [Fact]
     public async Task Every_wrong_token_gets_the_answer_an_unknown_feed_gets()
     {
@@ -100,8 +102,8 @@ public sealed class FeedAbuseTests(AzuriteFixture azurite)
     {
         await using var server = await ApiServer.StartAsync(azurite, ChannelSettings.For());
 
-        var withTarget = await server.Http.PostAsync(new Uri("/api/subscriptions", UriKind.Relative), SubscriptionRows.Json(new { channel = "feed", target = "reader@example.org", rules = new[] { "casualties" } }));
-        var daily = await server.Http.PostAsync(new Uri("/api/subscriptions", UriKind.Relative), SubscriptionRows.Json(new { channel = "feed", cadence = "daily", rules = new[] { "casualties" } }));
+        var withTarget = await server.Http.PostAsync(new Uri("/api/subscriptions", UriKind.Relative), SubscriptionRows.Json(new { channel = "feed", target = "reader@example.org", rules = Casualties }));
+        var daily = await server.Http.PostAsync(new Uri("/api/subscriptions", UriKind.Relative), SubscriptionRows.Json(new { channel = "feed", cadence = "daily", rules = Casualties }));
         var (id, _) = await SubscribeAsync(server, "casualties");
         var patched = await server.Http.PatchAsync(new Uri($"/api/subscriptions/{id}", UriKind.Relative), SubscriptionRows.Json(new { cadence = "hourly" }));
 

@@ -17,6 +17,7 @@ namespace Alerts.IntegrationTests.Journeys;
 public sealed partial class FeedJourneyTests
 {
     private const string Khartoum = "Hundreds Killed As Fighting Engulfs Khartoum; Flights Suspended";
+    private static readonly string[] BothRules = ["casualties", "state-of-emergency"];
     private const string Almaty = "Kazakh President Extends State Of Emergency As Russian-Led Troops Arrive In Almaty";
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed partial class FeedJourneyTests
 
         // Subscribe over the API: no address, no confirmation, the answer carries the URL.
         using var created = await local.Http.PostAsJsonAsync(new Uri($"{local.Api}/api/subscriptions"),
-            new { channel = "feed", rules = new[] { "casualties", "state-of-emergency" } }, ct);
+            new { channel = "feed", rules = BothRules }, ct);
         var body = await created.Content.ReadAsStringAsync(ct);
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"{created.StatusCode}: {body}");
         using var json = JsonDocument.Parse(body);
