@@ -73,7 +73,7 @@ public sealed class AtomFeedWriter : IFeedWriter
     /// <summary>The text without the characters XML 1.0 cannot hold (control characters, lone surrogates).</summary>
     internal static string XmlText(string value)
     {
-        if (XmlConvert.VerifyXmlChars(value) is not null)
+        if (IsXmlText(value))
         {
             return value;
         }
@@ -91,5 +91,23 @@ public sealed class AtomFeedWriter : IFeedWriter
             }
         }
         return kept.ToString();
+    }
+
+    private static bool IsXmlText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(value[i]))
+            {
+                continue;
+            }
+            if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 }

@@ -79,8 +79,9 @@ public sealed class FeedAbuseTests(AzuriteFixture azurite)
         Assert.DoesNotContain("<script", feed.Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", feed.Body, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", feed.Body, StringComparison.Ordinal);
-        var item = Assert.Single(AtomRules.Check(feed.Body).Items);
-        Assert.Contains("<script>alert(1)</script> Emergency & \"quotes\" ]]> <b>bold</b>", item.Title.Text, StringComparison.Ordinal);
+        // Other tests' stories meet the same rule on the shared storage: this one is found by its (decoded) title.
+        var item = Assert.Single(AtomRules.Check(feed.Body).Items, i => i.Title.Text.Contains("<script>alert(1)</script> Emergency & \"quotes\" ]]> <b>bold</b>", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u0007', item.Title.Text);
         Assert.Contains(item.Categories, c => c.Name == "state-of-emergency");
     }
 
