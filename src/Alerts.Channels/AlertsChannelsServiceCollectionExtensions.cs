@@ -1,6 +1,8 @@
 using Alerts.Channels.Email;
+using Alerts.Channels.Feeds;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
+using Alerts.Feeds;
 using Alerts.Health;
 using Alerts.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Alerts;
 
 /// <summary>
-/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes.
+/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes; and
+/// the feed channel's onboarding and Atom writer.
 /// The email provider <c>acs</c> also needs <c>AddAlertsAcsEmail</c> (Alerts.Azure).
 /// </summary>
 public static class AlertsChannelsServiceCollectionExtensions
@@ -53,6 +56,10 @@ public static class AlertsChannelsServiceCollectionExtensions
         services.TryAddSingleton<WebhookClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, WebhookChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, WebhookOnboarding>());
+
+        // Feeds: no sender (the reader fetches the feed), only the onboarding and the Atom writer.
+        services.TryAddSingleton<IFeedWriter, AtomFeedWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, FeedOnboarding>());
         return services;
     }
 }

@@ -23,25 +23,30 @@ internal static class SubscriptionCommands
         var webhook = new Option<string?>("--webhook") { Description = "HTTPS URL to POST signed digests to (it must echo the validation handshake)." };
         var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; the catalogue is GET /api/rules, or rules/*.json).", AllowMultipleArgumentsPerToken = false };
         var queries = new Option<string[]>("--query") { Description = "Your own query, in the rules' query syntax (repeatable)." };
-        var cadence = new Option<string>("--cadence") { Description = "immediate, hourly or daily.", DefaultValueFactory = _ => "daily" };
+        var channel = new Option<string?>("--channel") { Description = "email, webhook or feed (default: from --email or --webhook). A feed needs no address: its URL is printed." };
+        channel.AcceptOnlyFromAmong("email", "webhook", "feed");
+        // No default here: the app's is daily for email and webhooks, and a feed shows each match as it comes.
+        var cadence = new Option<string?>("--cadence") { Description = "immediate, hourly or daily (default daily; a feed has none)." };
         cadence.AcceptOnlyFromAmong("immediate", "hourly", "daily");
         var at = new Option<string?>("--at") { Description = "Daily digests: local time, HH:mm (default 08:00)." };
         var zone = new Option<string?>("--time-zone") { Description = "Daily digests: IANA time zone, e.g. Europe/Kyiv (default UTC)." };
         var target = new ApiTarget();
-        var command = new Command("subscribe", "Subscribe an email address or a webhook to rules or queries.") { email, webhook, rules, queries, cadence, at, zone };
+        var command = new Command("subscribe", "Subscribe an email address, a webhook or a feed to rules or queries.") { email, webhook, channel, rules, queries, cadence, at, zone };
         target.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var (address, url) = (result.GetValue(email), result.GetValue(webhook));
-            if ((address is null) == (url is null))
+            var chosen = result.GetValue(channel) ?? (address is not null ? "email" : url is not null ? "webhook" : null);
+            var expected = chosen switch { "email" => (address is not null, url is null), "webhook" => (address is null, url is not null), "feed" => (address is null, url is null), _ => (false, false) };
+            if (expected != (true, true))
             {
-                AnsiConsole.MarkupLine("[red]Give exactly one of --email or --webhook.[/]");
+                AnsiConsole.MarkupLine("[red]Give exactly one of --email, --webhook or --channel feed (a feed takes no address).[/]");
                 return 2;
             }
             await using var client = target.CreateClient(result);
             var (status, body) = await client.CreateAsync(new SubscriptionRequest
             {
-                Channel = address is not null ? "email" : "webhook",
+                Channel = chosen,
                 Target = address ?? url,
                 Rules = result.GetValue(rules) ?? [],
                 Queries = result.GetValue(queries) ?? [],
@@ -54,6 +59,12 @@ internal static class SubscriptionCommands
                 return Problem(status, body);
             }
             Show(body!);
+            if (body?["feedUrl"]?.GetValue<string>() is { } feedUrl)
+            {
+                // Printed whole and alone on its line, so it can be copied into a feed reader.
+                AnsiConsole.MarkupLine("[yellow]Feed URL (add it to a feed reader; anyone holding it can read the feed):[/]");
+                Console.Out.WriteLine(feedUrl);
+            }
             if (body?["signingSecret"]?.GetValue<string>() is { } secret)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Signing secret (shown once, keep it safe):[/] {secret}");
@@ -96,7 +107,7 @@ internal static class SubscriptionCommands
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Channel", "Target", "Watches", "Cadence", "Status", "Delivered until");
             foreach (var s in list!.AsArray())
             {
-                table.AddRow(Text(s, "id"), Text(s, "channel"), Text(s, "target"), Watches(s!), Cadence(s!), Text(s, "status"), Text(s, "deliveredUntil"));
+                table.AddRow(Text(s, "id"), Text(s, "channel"), Markup.Escape(Target(s!)), Watches(s!), Cadence(s!), Text(s, "status"), Text(s, "deliveredUntil"));
             }
             AnsiConsole.Write(table);
             return 0;
@@ -146,7 +157,7 @@ internal static class SubscriptionCommands
         var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         grid.AddRow("[grey]Id[/]", Markup.Escape(Text(s, "id")));
         grid.AddRow("[grey]Channel[/]", Markup.Escape(Text(s, "channel")));
-        grid.AddRow("[grey]Target[/]", Markup.Escape(Text(s, "target")));
+        grid.AddRow("[grey]Target[/]", Markup.Escape(Target(s)));
         grid.AddRow("[grey]Watches[/]", Watches(s));
         grid.AddRow("[grey]Cadence[/]", Cadence(s));
         grid.AddRow("[grey]Status[/]", Markup.Escape(Text(s, "status")));
@@ -156,6 +167,9 @@ internal static class SubscriptionCommands
         }
         AnsiConsole.Write(grid);
     }
+
+    /// <summary>The address, or a feed's URL (a feed has no address).</summary>
+    private static string Target(JsonNode s) => s["feedUrl"] is { } feed ? feed.ToString() : Text(s, "target");
 
     private static string Watches(JsonNode s) => Markup.Escape(string.Join(", ",
         (s["rules"]?.AsArray().Select(r => r!.GetValue<string>()) ?? []).Concat(s["queries"]?.AsArray().Select(q => $"\"{q}\"") ?? [])));

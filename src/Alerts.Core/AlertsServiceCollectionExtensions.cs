@@ -2,6 +2,7 @@ using Alerts.Analysis;
 using Alerts.Api;
 using Alerts.Delivery;
 using Alerts.Digests;
+using Alerts.Feeds;
 using Alerts.Subscriptions;
 using Alerts.Rules;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,8 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<SubscriptionApi>();
         services.TryAddSingleton<ResultsApi>();
+        services.TryAddSingleton<FeedLinks>();
+        services.TryAddSingleton<FeedApi>();
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddSingleton<SubscriptionIndexing>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Hosting;
 
-/// <summary>What a route handler reads from an HTTP request: the method, the body, the <c>{id}</c> route value, the query and who calls.</summary>
+/// <summary>What a route handler reads from an HTTP request: the method, the body, the <c>{id}</c> route value, the query, the headers and who calls.</summary>
 public sealed record ApiRequest(string Method, Stream Body, string? Id, IQueryCollection Query, string Client, CancellationToken Aborted)
 {
     /// <summary>
@@ -17,8 +17,14 @@ public sealed record ApiRequest(string Method, Stream Body, string? Id, IQueryCo
         // The caller for per-client limits: the function key it calls with, else its address.
         var client = ApiClient.Identify(request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault(),
             request.HttpContext.Connection.RemoteIpAddress);
-        return new ApiRequest(request.Method, request.Body, id, request.Query, client, request.HttpContext.RequestAborted);
+        return new ApiRequest(request.Method, request.Body, id, request.Query, client, request.HttpContext.RequestAborted) { Headers = request.Headers };
     }
+
+    /// <summary>The request's headers (none when the request was made up without them).</summary>
+    public IHeaderDictionary? Headers { get; init; }
+
+    /// <summary>One header's value, or null; a repeated header comes joined by commas.</summary>
+    public string? HeaderValue(string name) => Headers is { } headers && headers.TryGetValue(name, out var values) ? values.ToString() : null;
 
     /// <summary>
     /// The host's services, set by <see cref="ApiEndpoints"/>: how a route reaches a handler other than

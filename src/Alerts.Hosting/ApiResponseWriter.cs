@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Hosting;
 
-/// <summary>Writes an <see cref="ApiResponse"/> as HTTP: an HTML page, JSON, problem JSON for errors, or no body.</summary>
+/// <summary>Writes an <see cref="ApiResponse"/> as HTTP: ready bytes of their own type, an HTML page, JSON, problem JSON for errors, or no body.</summary>
 public static class ApiResponseWriter
 {
     public const string Html = "text/html; charset=utf-8";
@@ -20,6 +20,13 @@ public static class ApiResponseWriter
         foreach (var (name, value) in response.Headers)
         {
             http.Headers[name] = value;
+        }
+        if (response is { Content: { } content, ContentType: { } type })
+        {
+            http.ContentType = type;
+            http.ContentLength = content.Length;
+            await http.Body.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            return;
         }
         var (body, contentType) = response switch
         {

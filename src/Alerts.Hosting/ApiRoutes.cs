@@ -23,6 +23,7 @@ public static class ApiRoutes
     public const string GetArticle = nameof(GetArticle);
     public const string ListRuleMatches = nameof(ListRuleMatches);
     public const string Health = nameof(Health);
+    public const string GetFeed = nameof(GetFeed);
 
     /// <summary>The prefix both hosts put before every template (the Functions host's default route prefix).</summary>
     public const string Prefix = "api";
@@ -54,6 +55,9 @@ public static class ApiRoutes
             .ListRuleMatchesAsync(IdOf(r), r.QueryValue("from"), r.QueryValue("to"), r.QueryValue("limit"), r.QueryValue("continuation"), r.Aborted)),
         // For probes and load balancers: up or not, and each dependency's state; no secret, endpoint or subscriber data.
         new(Health, ["GET"], "health", ApiAuth.Anonymous, (_, r) => r.Service<AppHealth>().CheckAsync(r.Aborted)),
+        // A feed reader has no key: the signed token in the URL is the credential (FeedApi answers 404 without it).
+        new(GetFeed, ["GET"], "feeds/{id}", ApiAuth.Anonymous, (_, r) => r.Service<FeedApi>()
+            .GetAsync(IdOf(r), r.QueryValue("token"), r.HeaderValue("If-None-Match"), r.Aborted)),
     ];
 
     public static ApiRoute Get(string name) =>

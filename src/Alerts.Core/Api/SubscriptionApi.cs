@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.Delivery;
+using Alerts.Feeds;
 using Alerts.Rules;
 using Alerts.Subscriptions;
 
@@ -11,7 +12,7 @@ namespace Alerts.Api;
 /// The subscription HTTP API without HTTP: the Functions <c>[HttpTrigger]</c> adapters and the local host's routes
 /// read the request, call these handlers and write the <see cref="ApiResponse"/> back.
 /// </summary>
-public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatalog catalog, DeliveryService delivery)
+public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatalog catalog, DeliveryService delivery, FeedLinks feeds)
 {
     /// <summary>Request bodies above this are refused (413) before they are parsed.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -29,7 +30,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         }
         var outcome = await subscriptions.CreateAsync(request, client, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == SubscriptionOutcomeKind.Created
-            ? new ApiResponse(201, SubscriptionView.From(outcome.Subscription!, includeSecret: true, outcome.Message))
+            ? new ApiResponse(201, await WithFeedAsync(outcome.Subscription!, SubscriptionView.From(outcome.Subscription!, includeSecret: true, outcome.Message), cancellationToken).ConfigureAwait(false))
             : ToResponse(outcome);
     }
 
@@ -49,7 +50,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
     public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return subscription is null ? ToResponse(SubscriptionOutcome.NotFound) : new ApiResponse(200, SubscriptionView.From(subscription));
+        return subscription is null ? ToResponse(SubscriptionOutcome.NotFound) : new ApiResponse(200, await WithFeedAsync(subscription, SubscriptionView.From(subscription), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Every subscription (management only), newest first; <paramref name="status"/> filters.</summary>
@@ -60,11 +61,20 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         {
             if (status is null || string.Equals(s.Status.ToString(), status, StringComparison.OrdinalIgnoreCase))
             {
-                list.Add(SubscriptionView.From(s));
+                list.Add(await WithFeedAsync(s, SubscriptionView.From(s), cancellationToken).ConfigureAwait(false));
             }
         }
         return new ApiResponse(200, list.OrderByDescending(s => s.CreatedAt).ToList());
     }
+
+    /// <summary>
+    /// A feed's view carries its URL (for the management API only: the list and one subscription need the key). An
+    /// ended feed gets none: its URLs answer 404.
+    /// </summary>
+    private async Task<SubscriptionView> WithFeedAsync(Subscription subscription, SubscriptionView view, CancellationToken cancellationToken) =>
+        subscription is { Channel: Channel.Feed, Status: not SubscriptionStatus.Unsubscribed }
+            ? view with { FeedUrl = await feeds.IssueAsync(subscription.Id, cancellationToken).ConfigureAwait(false) }
+            : view;
 
     public async Task<ApiResponse> PatchAsync(string id, Stream body, CancellationToken cancellationToken)
     {

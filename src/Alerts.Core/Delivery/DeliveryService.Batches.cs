@@ -13,14 +13,17 @@ namespace Alerts.Delivery;
 /// </summary>
 public sealed partial class DeliveryService
 {
-    /// <summary>Active subscriptions in batches of <see cref="DigestOptions.BatchSize"/> ids. Each may have a due window or a retry.</summary>
+    /// <summary>
+    /// Active subscriptions in batches of <see cref="DigestOptions.BatchSize"/> ids. Each may have a due window or a
+    /// retry. Feeds are left out: their readers fetch them.
+    /// </summary>
     public async IAsyncEnumerable<DigestBatch> PlanBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var size = options.Value.BatchSize;
         var ids = new List<string>(size);
         await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (s.Status != SubscriptionStatus.Active)
+            if (s.Status != SubscriptionStatus.Active || !s.Channel.IsPushed())
             {
                 continue;
             }
@@ -49,7 +52,8 @@ public sealed partial class DeliveryService
             async (id, ct) =>
             {
                 // Read now, not when the batch was planned: the subscriber may have paused or left since.
-                if (await subscriptions.GetAsync(id, ct).ConfigureAwait(false) is not { Status: SubscriptionStatus.Active } subscription)
+                if (await subscriptions.GetAsync(id, ct).ConfigureAwait(false) is not { Status: SubscriptionStatus.Active } subscription
+                    || !subscription.Channel.IsPushed())
                 {
                     return;
                 }

@@ -23,6 +23,10 @@ public sealed partial class DeliveryService
         {
             return new(SendNowOutcome.NotApplicable, $"Nothing sent: the subscription is {StoredValue.Of(subscription.Status)}.");
         }
+        if (!subscription.Channel.IsPushed())
+        {
+            return new(SendNowOutcome.NotApplicable, "Nothing sent: a feed is fetched by its reader; its URL shows each match as its article is analysed.");
+        }
         if (subscription.Cadence.Kind == CadenceKind.Immediate)
         {
             return new(SendNowOutcome.NotApplicable, "Nothing sent: this subscription gets each alert as its article is analysed.");

@@ -85,7 +85,7 @@ public sealed partial class DeliveryService(
         {
             await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate })
+                if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate } && subscription.Channel.IsPushed())
                 {
                     yield return (subscription.Id, [], subscription);
                 }

@@ -19,11 +19,7 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var watched = await queryRuleIds.WatchedByAsync(subscription, cancellationToken).ConfigureAwait(false);
-        var refs = new List<RuleMatchRef>();
-        foreach (var rule in watched.Distinct(StringComparer.Ordinal))
-        {
-            refs.AddRange(await store.GetRuleMatchesAsync(rule, start, end, cancellationToken).ConfigureAwait(false));
-        }
+        var refs = await MatchesAsync(watched, start, end, cancellationToken).ConfigureAwait(false);
         if (refs.Count == 0)
         {
             return null;
@@ -32,16 +28,57 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
         var articles = new List<DigestArticle>();
         foreach (var group in refs.GroupBy(r => r.ArticleId, StringComparer.Ordinal))
         {
-            // The article's query matches only when this subscriber met one of its own queries in it.
-            var analysis = group.Any(r => QueryRuleIds.IsQueryRule(r.RuleId))
-                ? await store.GetStoredAsync(group.Key, cancellationToken).ConfigureAwait(false)
-                : await store.GetAnalysisAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            if (analysis is not null && ToArticle(watched, analysis) is { } article)
+            if (await ArticleAsync(watched, group, cancellationToken).ConfigureAwait(false) is { } article)
             {
                 articles.Add(article);
             }
         }
         return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), DigestKind.Scheduled, start, end, articles);
+    }
+
+    /// <summary>
+    /// The same selection as a scheduled digest's, newest match first and at most <paramref name="max"/> articles
+    /// (only those are read): what a feed shows of [<paramref name="start"/>, <paramref name="end"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<DigestArticle>> RecentAsync(Subscription subscription, DateTimeOffset start, DateTimeOffset end, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var watched = await queryRuleIds.WatchedByAsync(subscription, cancellationToken).ConfigureAwait(false);
+        var refs = await MatchesAsync(watched, start, end, cancellationToken).ConfigureAwait(false);
+        var articles = new List<DigestArticle>();
+        foreach (var group in refs.GroupBy(r => r.ArticleId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(r => r.MatchedAt)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (articles.Count >= max)
+            {
+                break;
+            }
+            if (await ArticleAsync(watched, group, cancellationToken).ConfigureAwait(false) is { } article)
+            {
+                articles.Add(article);
+            }
+        }
+        return [.. articles.OrderByDescending(a => a.MatchedAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal)];
+    }
+
+    private async Task<List<RuleMatchRef>> MatchesAsync(IReadOnlyList<string> watched, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var refs = new List<RuleMatchRef>();
+        foreach (var rule in watched.Distinct(StringComparer.Ordinal))
+        {
+            refs.AddRange(await store.GetRuleMatchesAsync(rule, start, end, cancellationToken).ConfigureAwait(false));
+        }
+        return refs;
+    }
+
+    /// <summary>One article of the matches <paramref name="refs"/> name, as this subscriber sees it; null when its analysis is gone.</summary>
+    private async Task<DigestArticle?> ArticleAsync(IReadOnlyList<string> watched, IGrouping<string, RuleMatchRef> refs, CancellationToken cancellationToken)
+    {
+        // The article's query matches only when this subscriber met one of its own queries in it.
+        var analysis = refs.Any(r => QueryRuleIds.IsQueryRule(r.RuleId))
+            ? await store.GetStoredAsync(refs.Key, cancellationToken).ConfigureAwait(false)
+            : await store.GetAnalysisAsync(refs.Key, cancellationToken).ConfigureAwait(false);
+        return analysis is null ? null : ToArticle(watched, analysis);
     }
 
     /// <summary>

@@ -8,4 +8,7 @@ public enum Channel
 {
     Email,
     Webhook,
+
+    /// <summary>An Atom feed the subscriber's reader fetches: nothing is pushed to it.</summary>
+    Feed,
 }

@@ -13,10 +13,10 @@ public sealed partial class SubscriptionIndexing(ISubscriptionIndex index, Query
 {
     private const int MaxSyncRounds = 5;
 
-    /// <summary>The rows <paramref name="subscription"/> should have: none unless it is active.</summary>
+    /// <summary>The rows <paramref name="subscription"/> should have: none unless it is active, and none for a feed (nothing is pushed to it).</summary>
     public async Task<HashSet<SubscriptionIndexEntry>> EntriesOfAsync(Subscription? subscription, CancellationToken cancellationToken)
     {
-        if (subscription is not { Status: SubscriptionStatus.Active })
+        if (subscription is not { Status: SubscriptionStatus.Active } || !subscription.Channel.IsPushed())
         {
             return [];
         }

@@ -17,6 +17,7 @@ public sealed partial class SubscriptionService(
     ILogger<SubscriptionService> logger)
 {
     private const int MaxTargetLength = 2048;
+    private const string FeedCadenceError = "cadence: a feed shows each match as its article is analysed; leave cadence out (or say 'immediate').";
     private readonly Dictionary<Channel, IChannelOnboarding> _onboardings = onboardings.ToDictionary(o => o.Channel);
 
     public Task<SubscriptionOutcome> CreateAsync(SubscriptionRequest request, CancellationToken cancellationToken) =>
@@ -32,7 +33,19 @@ public sealed partial class SubscriptionService(
         var errors = new List<string>();
         var channel = ParseChannel(request.Channel, errors);
         var target = request.Target?.Trim() ?? "";
-        if (target.Length == 0)
+        if (channel == Channel.Feed)
+        {
+            // A feed has no address: its reader fetches it from the signed URL the answer carries.
+            if (target.Length > 0)
+            {
+                errors.Add("target: a feed has no target; leave it out (the answer carries the feed's URL).");
+            }
+            if (request.Cadence is { } asked && !string.Equals(asked.Trim(), "immediate", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(FeedCadenceError);
+            }
+        }
+        else if (target.Length == 0)
         {
             errors.Add("target: required (an email address or an HTTPS URL).");
         }
@@ -57,7 +70,11 @@ public sealed partial class SubscriptionService(
         {
             errors.Add("rules/queries: watch at least one rule (GET /api/rules) or give a query.");
         }
-        var cadence = ParseCadence(request.Cadence ?? "daily", request.At, request.TimeZone, errors);
+        var cadence = ParseCadence(request.Cadence ?? (channel == Channel.Feed ? "immediate" : "daily"), request.At, request.TimeZone, errors);
+        if (channel is { } chosen && errors.Count == 0 && !_onboardings.ContainsKey(chosen))
+        {
+            errors.Add($"channel: {chosen.ToString().ToLowerInvariant()} delivery is not configured on this app.");
+        }
         if (errors.Count > 0 || channel is null || cadence is null)
         {
             return SubscriptionOutcome.Invalid(errors);
@@ -209,6 +226,10 @@ public sealed partial class SubscriptionService(
         if (status == SubscriptionStatus.Active && current.Status == SubscriptionStatus.Pending)
         {
             errors.Add("status: a pending email subscription becomes active when its confirmation link is followed.");
+        }
+        if (current.Channel == Channel.Feed && cadence is not null && cadence.Kind != CadenceKind.Immediate)
+        {
+            errors.Add(FeedCadenceError);
         }
         if (errors.Count > 0 || cadence is null)
         {
@@ -375,7 +396,8 @@ public sealed partial class SubscriptionService(
     {
         "EMAIL" => Channel.Email,
         "WEBHOOK" => Channel.Webhook,
-        _ => Error<Channel?>(errors, "channel: 'email' or 'webhook'."),
+        "FEED" => Channel.Feed,
+        _ => Error<Channel?>(errors, "channel: 'email', 'webhook' or 'feed'."),
     };
 
     private static Cadence? ParseCadence(string kind, string? at, string? timeZone, List<string> errors)

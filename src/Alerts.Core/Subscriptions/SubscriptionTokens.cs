@@ -6,13 +6,14 @@ using System.Text;
 namespace Alerts.Subscriptions;
 
 /// <summary>
-/// Signed tokens for the links in emails: <c>base64url(v1|purpose|subscriptionId|issuedAt).base64url(HMAC-SHA256)</c>.
+/// Signed tokens for the links in emails and feed addresses: <c>base64url(v1|purpose|subscriptionId|issuedAt).base64url(HMAC-SHA256)</c>.
 /// A token names one subscription and one purpose; a forged or altered token fails the HMAC check.
 /// </summary>
 public sealed class SubscriptionTokens(ITokenKeyProvider keys, TimeProvider time)
 {
     public const string Confirm = "confirm";
     public const string Unsubscribe = "unsubscribe";
+    public const string Feed = "feed";
     private const int MaxTokenLength = 512;
 
     public async Task<string> IssueAsync(string purpose, string subscriptionId, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed record SubscriptionView
     public string? LastError { get; init; }
     public string? SigningSecret { get; init; }
 
+    /// <summary>A feed's signed URL, for its reader (anyone holding it can read the feed; unsubscribing revokes it).</summary>
+    public Uri? FeedUrl { get; init; }
+
     /// <summary>Creation only: what the subscriber must do next, or what went wrong after it was stored.</summary>
     public string? Message { get; init; }
 

@@ -40,6 +40,7 @@ public sealed class BothHostsAnswerAlikeTests(AzuriteFixture azurite)
         [ApiRoutes.GetArticle] = new("GET", "articles/" + new string('f', 64), Id: new string('f', 64)),
         [ApiRoutes.ListRuleMatches] = new("GET", "rules/troop-arrivals/matches", Query: "?from=not-a-time", Id: "troop-arrivals"),
         [ApiRoutes.Health] = new("GET", "health"),
+        [ApiRoutes.GetFeed] = new("GET", "feeds/saaaaaaaaaaaaaaaaaaaa", Query: "?token=not-a-token", Id: "saaaaaaaaaaaaaaaaaaaa"),
     };
 
     [Fact]

@@ -7,7 +7,7 @@ using Alerts.Storage;
 namespace Alerts.Tests.Architecture;
 
 /// <summary>
-/// Alerts.Core is the domain over ports: it must build without the Azure SDKs and the mail libraries, which live in
+/// Alerts.Core is the domain over ports: it must build without the Azure SDKs, the mail libraries and the feed writer, which live in
 /// Alerts.Azure and Alerts.Channels; and the Alerts assemblies must form layers, never a cycle.
 /// </summary>
 public sealed class DependencyTests
@@ -16,7 +16,8 @@ public sealed class DependencyTests
 
     private static bool IsForbiddenInCore(string name) =>
         IsOrUnder(name, "Azure") || IsOrUnder(name, "Microsoft.Extensions.Azure")
-        || IsOrUnder(name, "MailKit") || IsOrUnder(name, "MimeKit") || IsOrUnder(name, "Fluid");
+        || IsOrUnder(name, "MailKit") || IsOrUnder(name, "MimeKit") || IsOrUnder(name, "Fluid")
+        || IsOrUnder(name, "System.ServiceModel");
 
     private static bool IsOrUnder(string name, string root) =>
         string.Equals(name, root, StringComparison.OrdinalIgnoreCase) || name.StartsWith(root + ".", StringComparison.OrdinalIgnoreCase);
@@ -31,6 +32,7 @@ public sealed class DependencyTests
     [InlineData("MailKit")]
     [InlineData("MimeKit")]
     [InlineData("Fluid.Core")]
+    [InlineData("System.ServiceModel.Syndication")]
     public void The_forbidden_list_catches_the_libraries_it_names(string name) => Assert.True(IsForbiddenInCore(name));
 
     [Fact]

@@ -54,10 +54,10 @@ public class RouteTableTests
     }
 
     [Fact]
-    public void Signed_links_and_the_health_check_are_the_only_anonymous_routes()
+    public void Signed_links_feeds_and_the_health_check_are_the_only_anonymous_routes()
     {
         Assert.Equal(
-            [ApiRoutes.ConfirmSubscription, ApiRoutes.Health, ApiRoutes.Unsubscribe],
+            [ApiRoutes.ConfirmSubscription, ApiRoutes.GetFeed, ApiRoutes.Health, ApiRoutes.Unsubscribe],
             ApiRoutes.All.Where(r => r.Auth == ApiAuth.Anonymous).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
@@ -73,6 +73,12 @@ public class RouteTableTests
             Table().Where(r => r.StartsWith(ApiRoutes.ListArticles + ":", StringComparison.Ordinal)
                 || r.StartsWith(ApiRoutes.GetArticle + ":", StringComparison.Ordinal)
                 || r.StartsWith(ApiRoutes.ListRuleMatches + ":", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_feed_is_one_anonymous_read_by_subscription_id()
+    {
+        Assert.Equal(["GetFeed: GET /api/feeds/{id} (Anonymous)"], Table().Where(r => r.StartsWith(ApiRoutes.GetFeed + ":", StringComparison.Ordinal)));
     }
 
     [Fact]
