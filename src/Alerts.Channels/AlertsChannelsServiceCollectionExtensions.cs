@@ -1,3 +1,4 @@
+using Alerts.Channels.Chat;
 using Alerts.Channels.Email;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Alerts;
 
 /// <summary>
-/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes.
+/// The delivery channels (email, webhook, Teams, Slack) with their onboarding: confirmation emails, webhook handshakes
+/// and the "subscribed" message a Teams or Slack incoming webhook must accept.
 /// The email provider <c>acs</c> also needs <c>AddAlertsAcsEmail</c> (Alerts.Azure).
 /// </summary>
 public static class AlertsChannelsServiceCollectionExtensions
@@ -53,6 +55,12 @@ public static class AlertsChannelsServiceCollectionExtensions
         services.TryAddSingleton<WebhookClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, WebhookChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, WebhookOnboarding>());
+
+        // Teams and Slack incoming webhooks: the webhook client and its SSRF guard, unsigned, onboarded by a posted message.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, TeamsChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, TeamsOnboarding>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, SlackChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, SlackOnboarding>());
         return services;
     }
 }

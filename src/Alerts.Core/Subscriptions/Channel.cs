@@ -8,4 +8,6 @@ public enum Channel
 {
     Email,
     Webhook,
+    Teams,
+    Slack,
 }

@@ -34,7 +34,7 @@ public sealed partial class SubscriptionService(
         var target = request.Target?.Trim() ?? "";
         if (target.Length == 0)
         {
-            errors.Add("target: required (an email address or an HTTPS URL).");
+            errors.Add("target: required (an email address, or an HTTPS URL for a webhook, Teams or Slack).");
         }
         else if (target.Length > MaxTargetLength)
         {
@@ -364,7 +364,9 @@ public sealed partial class SubscriptionService(
     {
         "EMAIL" => Channel.Email,
         "WEBHOOK" => Channel.Webhook,
-        _ => Error<Channel?>(errors, "channel: 'email' or 'webhook'."),
+        "TEAMS" => Channel.Teams,
+        "SLACK" => Channel.Slack,
+        _ => Error<Channel?>(errors, "channel: 'email', 'webhook', 'teams' or 'slack'."),
     };
 
     private static Cadence? ParseCadence(string kind, string? at, string? timeZone, List<string> errors)
