@@ -21,6 +21,9 @@ internal static class SubscriptionCommands
     {
         var email = new Option<string?>("--email") { Description = "Email address to send digests to (double opt-in: a confirmation link is sent first)." };
         var webhook = new Option<string?>("--webhook") { Description = "HTTPS URL to POST signed digests to (it must echo the validation handshake)." };
+        var channel = new Option<string?>("--channel") { Description = "teams or slack (with --target: the channel's incoming webhook URL; a \"subscribed\" message is posted to it first)." };
+        channel.AcceptOnlyFromAmong("email", "webhook", "teams", "slack");
+        var chatTarget = new Option<string?>("--target") { Description = "With --channel: the address or URL to deliver to." };
         var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; the catalogue is GET /api/rules, or rules/*.json).", AllowMultipleArgumentsPerToken = false };
         var queries = new Option<string[]>("--query") { Description = "Your own query, in the rules' query syntax (repeatable)." };
         var cadence = new Option<string>("--cadence") { Description = "immediate, hourly or daily.", DefaultValueFactory = _ => "daily" };
@@ -28,21 +31,22 @@ internal static class SubscriptionCommands
         var at = new Option<string?>("--at") { Description = "Daily digests: local time, HH:mm (default 08:00)." };
         var zone = new Option<string?>("--time-zone") { Description = "Daily digests: IANA time zone, e.g. Europe/Kyiv (default UTC)." };
         var target = new ApiTarget();
-        var command = new Command("subscribe", "Subscribe an email address or a webhook to rules or queries.") { email, webhook, rules, queries, cadence, at, zone };
+        var command = new Command("subscribe", "Subscribe an email address, a webhook, or a Teams or Slack channel to rules or queries.") { email, webhook, channel, chatTarget, rules, queries, cadence, at, zone };
         target.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var (address, url) = (result.GetValue(email), result.GetValue(webhook));
-            if ((address is null) == (url is null))
+            var (named, namedTarget) = (result.GetValue(channel), result.GetValue(chatTarget));
+            if (new[] { address, url, named }.Count(v => v is not null) != 1 || (named is null) != (namedTarget is null))
             {
-                AnsiConsole.MarkupLine("[red]Give exactly one of --email or --webhook.[/]");
+                AnsiConsole.MarkupLine("[red]Give exactly one of --email, --webhook, or --channel with --target.[/]");
                 return 2;
             }
             await using var client = target.CreateClient(result);
             var (status, body) = await client.CreateAsync(new SubscriptionRequest
             {
-                Channel = address is not null ? "email" : "webhook",
-                Target = address ?? url,
+                Channel = named ?? (address is not null ? "email" : "webhook"),
+                Target = namedTarget ?? address ?? url,
                 Rules = result.GetValue(rules) ?? [],
                 Queries = result.GetValue(queries) ?? [],
                 Cadence = result.GetValue(cadence),

@@ -63,7 +63,7 @@ public static class SlackPayload
     {
         var payload = new JsonObject
         {
-            ["text"] = SlackText.Within(heading, MaxTextChars, SlackText.EscapePlain),
+            ["text"] = SlackText.Within(ChatDigest.OneLine(heading), MaxTextChars, SlackText.Escape),
             ["blocks"] = new JsonArray
             {
                 Header(heading),
@@ -122,7 +122,8 @@ public static class SlackPayload
     {
         var first = digest.Articles.Count > 0 ? ChatDigest.Title(digest.Articles[0]) : null;
         var text = first is null ? digest.Heading : $"{digest.Heading}: {first}";
-        return SlackText.Within(text, MaxTextChars, SlackText.EscapePlain);
+        // Shown as mrkdwn where blocks cannot be (notifications, old clients): escaped as fully as a section.
+        return SlackText.Within(ChatDigest.OneLine(text), MaxTextChars, SlackText.Escape);
     }
 
     private static JsonObject Header(string text) => new()

@@ -74,7 +74,7 @@ public sealed class StoredValuesTests
     {
         // TableSubscriptionStore writes Status, Channel and Cadence with ToString() and reads them with Enum.Parse.
         Assert.Equal(["Pending", "Active", "Paused", "Failing", "Unsubscribed"], Enum.GetNames<SubscriptionStatus>());
-        Assert.Equal(["Email", "Webhook"], Enum.GetNames<Channel>());
+        Assert.Equal(["Email", "Webhook", "Teams", "Slack"], Enum.GetNames<Channel>());
         Assert.Equal(["Immediate", "Hourly", "Daily"], Enum.GetNames<CadenceKind>());
     }
 }
