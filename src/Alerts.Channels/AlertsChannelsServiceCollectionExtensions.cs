@@ -1,3 +1,4 @@
+using Alerts.Channels.Chat;
 using Alerts.Channels.Email;
 using Alerts.Channels.Feeds;
 using Alerts.Channels.Webhooks;
@@ -13,8 +14,9 @@ using Microsoft.Extensions.Options;
 namespace Alerts;
 
 /// <summary>
-/// The delivery channels (email, webhook) with their onboarding: confirmation emails and webhook handshakes; and
-/// the feed channel's onboarding and Atom writer.
+/// The delivery channels (email, webhook, Teams, Slack) with their onboarding: confirmation emails, webhook handshakes
+/// and the "subscribed" message a Teams or Slack incoming webhook must accept; and the feed channel's onboarding and
+/// Atom writer.
 /// The email provider <c>acs</c> also needs <c>AddAlertsAcsEmail</c> (Alerts.Azure).
 /// </summary>
 public static class AlertsChannelsServiceCollectionExtensions
@@ -60,6 +62,12 @@ public static class AlertsChannelsServiceCollectionExtensions
         // Feeds: no sender (the reader fetches the feed), only the onboarding and the Atom writer.
         services.TryAddSingleton<IFeedWriter, AtomFeedWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, FeedOnboarding>());
+
+        // Teams and Slack incoming webhooks: the webhook client and its SSRF guard, unsigned, onboarded by a posted message.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, TeamsChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, TeamsOnboarding>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestChannel, SlackChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelOnboarding, SlackOnboarding>());
         return services;
     }
 }

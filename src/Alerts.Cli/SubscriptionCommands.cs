@@ -21,33 +21,43 @@ internal static class SubscriptionCommands
     {
         var email = new Option<string?>("--email") { Description = "Email address to send digests to (double opt-in: a confirmation link is sent first)." };
         var webhook = new Option<string?>("--webhook") { Description = "HTTPS URL to POST signed digests to (it must echo the validation handshake)." };
+        var chatTarget = new Option<string?>("--target") { Description = "With --channel: the address or URL to deliver to (for teams or slack, the channel's incoming webhook URL)." };
         var rules = new Option<string[]>("--rule") { Description = "A rule id to watch (repeatable; the catalogue is GET /api/rules, or rules/*.json).", AllowMultipleArgumentsPerToken = false };
         var queries = new Option<string[]>("--query") { Description = "Your own query, in the rules' query syntax (repeatable)." };
-        var channel = new Option<string?>("--channel") { Description = "email, webhook or feed (default: from --email or --webhook). A feed needs no address: its URL is printed." };
-        channel.AcceptOnlyFromAmong("email", "webhook", "feed");
+        var channel = new Option<string?>("--channel") { Description = "email, webhook, feed, teams or slack (default: from --email or --webhook). A feed needs no address: its URL is printed. Teams and Slack take --target, and a \"subscribed\" message is posted to it first." };
+        channel.AcceptOnlyFromAmong("email", "webhook", "feed", "teams", "slack");
         // No default here: the app's is daily for email and webhooks, and a feed shows each match as it comes.
         var cadence = new Option<string?>("--cadence") { Description = "immediate, hourly or daily (default daily; a feed has none)." };
         cadence.AcceptOnlyFromAmong("immediate", "hourly", "daily");
         var at = new Option<string?>("--at") { Description = "Daily digests: local time, HH:mm (default 08:00)." };
         var zone = new Option<string?>("--time-zone") { Description = "Daily digests: IANA time zone, e.g. Europe/Kyiv (default UTC)." };
         var target = new ApiTarget();
-        var command = new Command("subscribe", "Subscribe an email address, a webhook or a feed to rules or queries.") { email, webhook, channel, rules, queries, cadence, at, zone };
+        var command = new Command("subscribe", "Subscribe an email address, a webhook, a Teams or Slack channel, or a feed to rules or queries.") { email, webhook, channel, chatTarget, rules, queries, cadence, at, zone };
         target.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
             var (address, url) = (result.GetValue(email), result.GetValue(webhook));
-            var chosen = result.GetValue(channel) ?? (address is not null ? "email" : url is not null ? "webhook" : null);
-            var expected = chosen switch { "email" => (address is not null, url is null), "webhook" => (address is null, url is not null), "feed" => (address is null, url is null), _ => (false, false) };
-            if (expected != (true, true))
+            var (named, namedTarget) = (result.GetValue(channel), result.GetValue(chatTarget));
+            var chosen = named ?? (address is not null ? "email" : url is not null ? "webhook" : null);
+            var given = new[] { address, url, namedTarget }.Count(v => v is not null);
+            var valid = chosen switch
             {
-                AnsiConsole.MarkupLine("[red]Give exactly one of --email, --webhook or --channel feed (a feed takes no address).[/]");
+                "feed" => given == 0,
+                "email" => given == 1 && url is null,
+                "webhook" => given == 1 && address is null,
+                "teams" or "slack" => given == 1 && namedTarget is not null,
+                _ => false,
+            };
+            if (!valid)
+            {
+                AnsiConsole.MarkupLine("[red]Give exactly one of --email, --webhook, --channel teams|slack with --target, or --channel feed (a feed takes no address).[/]");
                 return 2;
             }
             await using var client = target.CreateClient(result);
             var (status, body) = await client.CreateAsync(new SubscriptionRequest
             {
                 Channel = chosen,
-                Target = address ?? url,
+                Target = namedTarget ?? address ?? url,
                 Rules = result.GetValue(rules) ?? [],
                 Queries = result.GetValue(queries) ?? [],
                 Cadence = result.GetValue(cadence),

@@ -22,8 +22,11 @@ public sealed partial class WebhookClient(
     public const string TraceParentHeader = "traceparent";
     private const int MaxResponseChars = 64 * 1024;
 
-    /// <summary>POSTs <paramref name="body"/> (JSON) to <paramref name="target"/>, signed with <paramref name="secret"/>.</summary>
-    public async Task<WebhookResponse> PostAsync(string target, string secret, string messageId, byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs <paramref name="body"/> (JSON) to <paramref name="target"/>, signed with <paramref name="secret"/>; unsigned
+    /// and without the Standard Webhooks headers when <paramref name="secret"/> is null (Teams and Slack incoming webhooks).
+    /// </summary>
+    public async Task<WebhookResponse> PostAsync(string target, string? secret, string messageId, byte[] body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!Uri.TryCreate(target, UriKind.Absolute, out var uri))
@@ -38,9 +41,12 @@ public sealed partial class WebhookClient(
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.IdHeader, messageId);
-        request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, messageId, timestamp, body));
+        if (secret is not null)
+        {
+            request.Headers.TryAddWithoutValidation(WebhookSignature.IdHeader, messageId);
+            request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, messageId, timestamp, body));
+        }
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Alerts-Webhooks", "1.0"));
         // The delivery's trace context (W3C), so a receiver that traces can join the article's trace. Set here, not
         // left to the HTTP stack, so it is the delivery span whether or not HTTP spans are recorded.

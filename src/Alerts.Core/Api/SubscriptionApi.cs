@@ -108,7 +108,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         var outcome = await subscriptions.UnsubscribeWithTokenAsync(token, cancellationToken).ConfigureAwait(false);
         return outcome.Kind switch
         {
-            SubscriptionOutcomeKind.Ok => Page(200, "Unsubscribed", $"You will get no more alerts at {outcome.Subscription!.Target}."),
+            SubscriptionOutcomeKind.Ok => Page(200, "Unsubscribed", $"You will get no more alerts at {SubscriptionTargets.Shown(outcome.Subscription!)}."),
             SubscriptionOutcomeKind.Busy => Page(409, "Not unsubscribed yet", "The subscription was being changed at the same moment. Please press the button again.", UnsubscribeButton(token!)),
             _ => Page(outcome.Kind == SubscriptionOutcomeKind.NotFound ? 404 : 400, "Not unsubscribed", outcome.Errors[0]),
         };
@@ -127,8 +127,8 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         }
         var subscription = outcome.Subscription!;
         return subscription.Status == SubscriptionStatus.Unsubscribed
-            ? Page(200, "Unsubscribed", $"You will get no more alerts at {subscription.Target}.")
-            : Page(200, "Unsubscribe?", $"Stop sending alerts to {subscription.Target}?", UnsubscribeButton(token!));
+            ? Page(200, "Unsubscribed", $"You will get no more alerts at {SubscriptionTargets.Shown(subscription)}.")
+            : Page(200, "Unsubscribe?", $"Stop sending alerts to {SubscriptionTargets.Shown(subscription)}?", UnsubscribeButton(token!));
     }
 
     /// <summary>
@@ -145,8 +145,8 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
         var subscription = outcome.Subscription!;
         return subscription.Status switch
         {
-            SubscriptionStatus.Pending => Page(200, "Confirm subscription?", $"Send alerts to {subscription.Target}?", new PageButton(token!, "Confirm")),
-            SubscriptionStatus.Active => Page(200, "Subscription confirmed", $"Alerts will be sent to {subscription.Target}."),
+            SubscriptionStatus.Pending => Page(200, "Confirm subscription?", $"Send alerts to {SubscriptionTargets.Shown(subscription)}?", new PageButton(token!, "Confirm")),
+            SubscriptionStatus.Active => Page(200, "Subscription confirmed", $"Alerts will be sent to {SubscriptionTargets.Shown(subscription)}."),
             _ => Page(409, "Not confirmed", $"This subscription is {subscription.Status.ToString().ToLowerInvariant()}."),
         };
     }
@@ -156,7 +156,7 @@ public sealed class SubscriptionApi(SubscriptionService subscriptions, RuleCatal
     {
         var outcome = await subscriptions.ConfirmWithTokenAsync(token, cancellationToken).ConfigureAwait(false);
         return outcome.Kind == SubscriptionOutcomeKind.Ok && outcome.Subscription!.Status == SubscriptionStatus.Active
-            ? Page(200, "Subscription confirmed", $"Alerts will be sent to {outcome.Subscription.Target}.")
+            ? Page(200, "Subscription confirmed", $"Alerts will be sent to {SubscriptionTargets.Shown(outcome.Subscription)}.")
             : outcome.Kind switch
             {
                 SubscriptionOutcomeKind.Ok => Page(409, "Not confirmed", $"This subscription is {outcome.Subscription!.Status.ToString().ToLowerInvariant()}."),

@@ -11,4 +11,7 @@ public enum Channel
 
     /// <summary>An Atom feed the subscriber's reader fetches: nothing is pushed to it.</summary>
     Feed,
+
+    Teams,
+    Slack,
 }

@@ -47,7 +47,7 @@ public sealed partial class SubscriptionService(
         }
         else if (target.Length == 0)
         {
-            errors.Add("target: required (an email address or an HTTPS URL).");
+            errors.Add("target: required (an email address, or an HTTPS URL for a webhook, Teams or Slack).");
         }
         else if (target.Length > MaxTargetLength)
         {
@@ -397,7 +397,9 @@ public sealed partial class SubscriptionService(
         "EMAIL" => Channel.Email,
         "WEBHOOK" => Channel.Webhook,
         "FEED" => Channel.Feed,
-        _ => Error<Channel?>(errors, "channel: 'email', 'webhook' or 'feed'."),
+        "TEAMS" => Channel.Teams,
+        "SLACK" => Channel.Slack,
+        _ => Error<Channel?>(errors, "channel: 'email', 'webhook', 'feed', 'teams' or 'slack'."),
     };
 
     private static Cadence? ParseCadence(string kind, string? at, string? timeZone, List<string> errors)

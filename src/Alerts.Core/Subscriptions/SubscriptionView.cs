@@ -33,7 +33,7 @@ public sealed record SubscriptionView
         {
             Id = s.Id,
             Channel = s.Channel.ToString().ToLowerInvariant(),
-            Target = s.Target,
+            Target = SubscriptionTargets.Shown(s),
             Rules = s.Rules,
             Queries = s.Queries,
             Cadence = s.Cadence.Kind.ToString().ToLowerInvariant(),

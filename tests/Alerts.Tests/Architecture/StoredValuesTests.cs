@@ -74,7 +74,7 @@ public sealed class StoredValuesTests
     {
         // TableSubscriptionStore writes Status, Channel and Cadence with ToString() and reads them with Enum.Parse.
         Assert.Equal(["Pending", "Active", "Paused", "Failing", "Unsubscribed"], Enum.GetNames<SubscriptionStatus>());
-        Assert.Equal(["Email", "Webhook", "Feed"], Enum.GetNames<Channel>());
+        Assert.Equal(["Email", "Webhook", "Feed", "Teams", "Slack"], Enum.GetNames<Channel>());
         Assert.Equal(["Immediate", "Hourly", "Daily"], Enum.GetNames<CadenceKind>());
     }
 }

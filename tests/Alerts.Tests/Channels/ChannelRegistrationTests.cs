@@ -19,13 +19,13 @@ public sealed class ChannelRegistrationTests
     }
 
     [Fact]
-    public void The_channels_and_their_onboardings_are_registered_with_production_defaults()
+    public void Every_channel_and_its_onboarding_are_registered_with_production_defaults()
     {
         using var services = Build(new() { ["Alerts:Email:Sender"] = "alerts@example.org", ["Alerts:Email:SmtpHost"] = "smtp.example.org" });
 
-        Assert.Equal([Channel.Email, Channel.Webhook], services.GetServices<IDigestChannel>().Select(c => c.Channel).Order());
+        Assert.Equal([Channel.Email, Channel.Webhook, Channel.Teams, Channel.Slack], services.GetServices<IDigestChannel>().Select(c => c.Channel).Order());
         // A feed takes subscribers (no address, nothing to prove) but is never sent to: its reader fetches it.
-        Assert.Equal([Channel.Email, Channel.Webhook, Channel.Feed], services.GetServices<IChannelOnboarding>().Select(c => c.Channel).Order());
+        Assert.Equal([Channel.Email, Channel.Webhook, Channel.Feed, Channel.Teams, Channel.Slack], services.GetServices<IChannelOnboarding>().Select(c => c.Channel).Order());
         var webhooks = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(15), webhooks.Timeout);
         Assert.False(webhooks.AllowLoopback);
