@@ -51,9 +51,11 @@ internal static class FanOutRun
         var uploaded = DateTimeOffset.UtcNow;
         await host.Services.GetRequiredService<ArticleUploader>().UploadAsync(file, null, ct);
 
-        // Until every subscriber has its alert, nothing new arrived for 20 s, or the run's bound.
-        var seen = (Count: -1, At: DateTimeOffset.UtcNow);
-        while (!ct.IsCancellationRequested && receiver.HookFirstSeen.Count < options.FanOut && DateTimeOffset.UtcNow - seen.At < TimeSpan.FromSeconds(20))
+        // Until every subscriber has its alert, nothing new arrived for 20 s after the first, or 3 minutes passed.
+        var seen = (Count: 0, At: DateTimeOffset.UtcNow);
+        while (!ct.IsCancellationRequested && receiver.HookFirstSeen.Count < options.FanOut
+            && DateTimeOffset.UtcNow - uploaded < TimeSpan.FromMinutes(3)
+            && (seen.Count == 0 || DateTimeOffset.UtcNow - seen.At < TimeSpan.FromSeconds(20)))
         {
             if (receiver.HookFirstSeen.Count != seen.Count)
             {
