@@ -6,7 +6,7 @@ namespace Alerts.Delivery;
 
 /// <summary>
 /// Immediate alerts. A message sends to at most <see cref="ImmediateOptions.FanOutBatchSize"/> subscribers: an article
-/// whose rules have more splits them into <see cref="ImmediateBatch"/> messages first, which any instance sends, then
+/// whose rules have more queues the rest as <see cref="ImmediateBatch"/> messages, which any instance sends, while it
 /// sends the first batch itself. Every send is claimed in the ledger under an id made of the subscription and the
 /// article, so a message delivered twice, or a fan-out repeated after a crash, sends nothing twice.
 /// </summary>
@@ -35,20 +35,24 @@ public sealed partial class DeliveryService
             candidates.Add(candidate);
         }
         var size = immediateOptions.Value.FanOutBatchSize;
-        if (candidates.Count > size)
+        if (candidates.Count <= size)
         {
-            // The other batches are queued before this message sends its own, so other handlers start sending at once.
-            var ordered = rules.Order(StringComparer.Ordinal).ToList();
-            var batches = candidates.Skip(size).Chunk(size)
-                .Select(chunk => new ImmediateBatch(articleId, ordered, [.. chunk.Select(c => new ImmediateRecipient(c.Id, [.. c.Rows.Select(r => r.RuleId)]))]))
-                .ToList();
-            await Parallel.ForEachAsync(batches,
-                new ParallelOptions { MaxDegreeOfParallelism = immediateOptions.Value.EnqueueParallelism, CancellationToken = cancellationToken },
-                async (batch, ct) => await immediateBatches.EnqueueAsync(batch, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            LogFannedOut(logger, articleId, candidates.Count, batches.Count);
-            candidates = candidates[..size];
+            return await SendImmediateAsync(analysis, rules, candidates, cancellationToken).ConfigureAwait(false);
         }
-        return await SendImmediateAsync(analysis, rules, candidates, cancellationToken).ConfigureAwait(false);
+
+        // The other batches are queued while this message sends the first, so the first alert does not wait for the
+        // queueing and other handlers start on the rest at once. A failure of either retries the whole message.
+        var ordered = rules.Order(StringComparer.Ordinal).ToList();
+        var batches = candidates.Skip(size).Chunk(size)
+            .Select(chunk => new ImmediateBatch(articleId, ordered, [.. chunk.Select(c => new ImmediateRecipient(c.Id, [.. c.Rows.Select(r => r.RuleId)]))]))
+            .ToList();
+        var queued = Parallel.ForEachAsync(batches,
+            new ParallelOptions { MaxDegreeOfParallelism = immediateOptions.Value.EnqueueParallelism, CancellationToken = cancellationToken },
+            async (batch, ct) => await immediateBatches.EnqueueAsync(batch, ct).ConfigureAwait(false));
+        var sending = SendImmediateAsync(analysis, rules, candidates[..size], cancellationToken);
+        await Task.WhenAll(queued, sending).ConfigureAwait(false);
+        LogFannedOut(logger, articleId, candidates.Count, batches.Count);
+        return await sending.ConfigureAwait(false);
     }
 
     /// <summary>
