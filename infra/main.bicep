@@ -89,7 +89,7 @@ var containers = [
   deadLetterContainer
 ]
 var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'subscriptionindex', 'deliveries']
-var queues = ['immediate-deliveries', 'digest-batches']
+var queues = ['immediate-deliveries', 'immediate-batches', 'digest-batches']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -234,6 +234,8 @@ var appSettings = {
   Alerts__Digests__Parallelism: '8'
   Alerts__Digests__BatchSize: '50'
   Alerts__Digests__BatchCacheEntries: '2000'
+  Alerts__Immediate__FanOutBatchSize: '50'
+  Alerts__Immediate__EnqueueParallelism: '16'
   // Email through Azure Communication Services with the identity; the SMTP settings stay empty in Azure.
   Alerts__Email__Provider: 'acs'
   Alerts__Email__Sender: communication.outputs.senderAddress

@@ -41,6 +41,7 @@ var configuration = new ConfigurationBuilder()
         // The digest run is started by this program, not by the timer.
         ["DigestSchedule"] = "0 0 0 1 1 *",
     })
+    .AddInMemoryCollection(options.FanOutBatch > 0 ? new Dictionary<string, string?> { ["Alerts:Immediate:FanOutBatchSize"] = options.FanOutBatch.ToString(inv) } : [])
     .Build();
 
 using var host = LocalHostBuilder.Build(configuration, hostOptions, services =>
@@ -53,6 +54,11 @@ using var host = LocalHostBuilder.Build(configuration, hostOptions, services =>
 var blobs = host.Services.GetRequiredService<BlobServiceClient>();
 var tables = host.Services.GetRequiredService<TableServiceClient>();
 var store = host.Services.GetRequiredService<ISubscriptionStore>();
+
+if (options.FanOut > 0)
+{
+    return await FanOutRun.RunAsync(host, receiver, options, work, Say, ct);
+}
 
 // Storage and subscriptions first, so the catalogue sees the subscribers' queries from the first article.
 await blobs.GetBlobContainerClient(StorageNames.ArticlesContainer).CreateIfNotExistsAsync(cancellationToken: ct);

@@ -27,6 +27,14 @@ internal sealed partial class WebhookReceiver : IAsyncDisposable
     /// <summary>Requests per hook path (<c>/hook/{id}</c>): one subscriber each, so a count above 1 is a repeat.</summary>
     public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When each hook path's first request was answered: one subscriber each.</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> HookFirstSeen { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct TCP connections the requests came on: kept connections show as few.</summary>
+    public int Connections => _connections.Count;
+
+    private readonly ConcurrentDictionary<string, byte> _connections = new(StringComparer.Ordinal);
+
     private int _requests;
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -45,6 +53,8 @@ internal sealed partial class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
             Interlocked.Increment(ref receiver._requests);
+            receiver.HookFirstSeen.TryAdd(id, now);
+            receiver._connections.TryAdd(request.HttpContext.Connection.Id, 0);
             foreach (Match match in ArticleId().Matches(body))
             {
                 receiver.FirstSeen.TryAdd(match.Value, now);

@@ -56,6 +56,7 @@ public static class AlertsAzureServiceCollectionExtensions
         services.TryAddSingleton<IResultsReader, AzureResultsReader>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();
+        services.TryAddSingleton<IImmediateBatchSender, QueueImmediateBatchSender>();
         // The store keeps the subscription index with it (rows by watched rule, for immediate fan-out).
         services.TryAddSingleton<TableSubscriptionStore>();
         services.TryAddSingleton<ISubscriptionIndex, TableSubscriptionIndex>();

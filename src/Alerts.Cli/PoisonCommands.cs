@@ -14,7 +14,7 @@ namespace Alerts.Cli;
 /// </summary>
 internal static class PoisonCommands
 {
-    private static readonly string[] Queues = [StorageNames.ImmediateQueue, StorageNames.DigestBatchQueue];
+    private static readonly string[] Queues = [StorageNames.ImmediateQueue, StorageNames.ImmediateBatchQueue, StorageNames.DigestBatchQueue];
     private const int MaxMessages = 1_000;
 
     public static Command Create()

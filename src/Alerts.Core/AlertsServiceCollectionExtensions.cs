@@ -45,6 +45,7 @@ public static class AlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImmediateOptions>().Bind(configuration.GetSection(ImmediateOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<SubscriptionTokens>();
         services.TryAddSingleton<ISubscriptionLinks, SubscriptionLinks>();
         services.TryAddSingleton<SubscriptionService>();

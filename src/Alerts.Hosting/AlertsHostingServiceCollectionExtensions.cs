@@ -17,6 +17,7 @@ public static class AlertsHostingServiceCollectionExtensions
         services.TryAddSingleton<DigestTimerHandler>();
         services.TryAddSingleton<DigestBatchHandler>();
         services.TryAddSingleton<ImmediateQueueHandler>();
+        services.TryAddSingleton<ImmediateBatchHandler>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public static class ImmediateMessageDecoder
         };
     }
 
-    private static bool IsArticleId(string id) => id.Length == ArticleIdLength && id.All(char.IsAsciiHexDigitLower);
+    internal static bool IsArticleId(string id) => id.Length == ArticleIdLength && id.All(char.IsAsciiHexDigitLower);
 
     private static MalformedMessageException Malformed(string messageId, string reason) => new(StorageNames.ImmediateQueue, messageId, reason);
 }

@@ -10,7 +10,7 @@ namespace Alerts.LocalHost;
 /// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler; what happened is
 /// logged (the analysed article by <see cref="ActivityReporter"/>, deliveries by the delivery service). A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ImmediateBatchHandler immediateBatches, ActivityReporter reporter)
 {
     [FunctionName("ArticleUploaded")]
     public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken)
@@ -62,4 +62,12 @@ public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobPr
         long dequeueCount,
         CancellationToken cancellationToken) =>
         await immediate.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
+
+    [FunctionName("DeliverImmediateBatch")]
+    public async Task DeliverImmediateBatchAsync(
+        [QueueTrigger(StorageNames.ImmediateBatchQueue, Connection = StorageNames.Connection)] string message,
+        string id,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        await immediateBatches.HandleAsync(message, id, dequeueCount, cancellationToken).ConfigureAwait(false);
 }

@@ -23,102 +23,12 @@ public sealed partial class DeliveryService(
     IEnumerable<IDigestChannel> channels,
     SubscriptionIndexing indexing,
     IOptions<DigestOptions> options,
+    IImmediateBatchSender immediateBatches,
+    IOptions<ImmediateOptions> immediateOptions,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
     private readonly Dictionary<Channel, IDigestChannel> _channels = channels.ToDictionary(c => c.Channel);
-
-    /// <summary>
-    /// Immediate alerts for an article that has just met <paramref name="ruleIds"/>, to those rules' subscribers only
-    /// (read from the subscription index). Safe to call twice for one article.
-    /// </summary>
-    public async Task<int> DeliverImmediateAsync(string articleId, IReadOnlyCollection<string> ruleIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ruleIds);
-        // With its query matches, which are stored apart: each subscriber's digest takes only its own.
-        var analysis = await analyses.GetStoredAsync(articleId, cancellationToken).ConfigureAwait(false);
-        if (analysis is null)
-        {
-            LogMissingAnalysis(logger, articleId);
-            return 0;
-        }
-
-        var sent = 0;
-        var rules = ruleIds.ToHashSet(StringComparer.Ordinal);
-        // The subscribers' sends run side by side (bounded): each still claims its alert in the ledger first.
-        await Parallel.ForEachAsync(ImmediateCandidatesAsync(rules, cancellationToken),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (candidate, ct) =>
-            {
-                if (await CheckedAsync(candidate, ct).ConfigureAwait(false) is not { } subscription)
-                {
-                    return;
-                }
-                // Built from the subscriber's own view (catalogue rules and its own queries): only a match of the
-                // rules this message is about makes an alert.
-                if (await builder.BuildImmediateAsync(subscription, analysis, ct).ConfigureAwait(false) is not { } digest
-                    || !digest.Articles.SelectMany(a => a.Matches).Any(m => rules.Contains(m.Rule)))
-                {
-                    return;
-                }
-                await ledger.TryAddAsync(digest, ct).ConfigureAwait(false);
-                // Added now, or by an earlier delivery of this message: either way send it if nobody has. The claim
-                // re-reads the subscription, so one unsubscribed or paused since it was listed gets nothing.
-                if (await ledger.GetAsync(subscription.Id, digest.Id, ct).ConfigureAwait(false) is { } record
-                    && record.IsDue(time.GetUtcNow())
-                    && await AttemptAsync(subscription, record, ct).ConfigureAwait(false) == DeliveryResult.Sent)
-                {
-                    Interlocked.Increment(ref sent);
-                }
-            }).ConfigureAwait(false);
-        return sent;
-    }
-
-    /// <summary>
-    /// Who may get an immediate alert for <paramref name="rules"/>: the rules' rows in the index once it is complete;
-    /// before that, the active immediate subscriptions of the whole table.
-    /// </summary>
-    private async IAsyncEnumerable<(string Id, List<SubscriptionIndexEntry> Rows, Subscription? Listed)> ImmediateCandidatesAsync(
-        IReadOnlySet<string> rules, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (!await indexing.IsCompleteAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await foreach (var subscription in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (subscription is { Status: SubscriptionStatus.Active, Cadence.Kind: CadenceKind.Immediate } && subscription.Channel.IsPushed())
-                {
-                    yield return (subscription.Id, [], subscription);
-                }
-            }
-            yield break;
-        }
-        foreach (var (id, rows) in await indexing.ImmediateSubscribersAsync(rules, cancellationToken).ConfigureAwait(false))
-        {
-            yield return (id, rows, null);
-        }
-    }
-
-    /// <summary>
-    /// The candidate's subscription when it is active, immediate and still watches one of the rules its index rows
-    /// name; null otherwise. A row the stored subscription no longer wants is removed on the way. Runs in the parallel
-    /// sends, so a rule with many subscribers is read side by side.
-    /// </summary>
-    private async Task<Subscription?> CheckedAsync((string Id, List<SubscriptionIndexEntry> Rows, Subscription? Listed) candidate, CancellationToken cancellationToken)
-    {
-        if (candidate.Listed is { } listed)
-        {
-            return listed;
-        }
-        var subscription = await subscriptions.GetAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
-        var wanted = await indexing.EntriesOfAsync(subscription, cancellationToken).ConfigureAwait(false);
-        if (!candidate.Rows.All(wanted.Contains))
-        {
-            // A row left by a change that raced its index write, or by a crash between the two: mend it now.
-            LogStaleIndexRow(logger, candidate.Id);
-            await indexing.SyncAsync(candidate.Id, ct => subscriptions.GetAsync(candidate.Id, ct), candidate.Rows, cancellationToken).ConfigureAwait(false);
-        }
-        return subscription is not null && candidate.Rows.Any(wanted.Contains) ? subscription : null;
-    }
 
     /// <summary>Puts a failed digest back in the queue and sends it now; a failing subscription becomes active again.</summary>
     public async Task<DeliveryResult?> RedeliverAsync(string subscriptionId, string digestId, CancellationToken cancellationToken)
@@ -361,10 +271,4 @@ public sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} paused: the receiver says it is gone ({Error})")]
     private static partial void LogGone(ILogger logger, string subscriptionId, string? error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} had stale index rows; synced from its stored row")]
-    private static partial void LogStaleIndexRow(ILogger logger, string subscriptionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Immediate alert for article {ArticleId} skipped: its analysis is not stored")]
-    private static partial void LogMissingAnalysis(ILogger logger, string articleId);
 }

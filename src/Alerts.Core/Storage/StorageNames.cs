@@ -46,4 +46,7 @@ public static class StorageNames
 
     /// <summary>Batches of subscription ids whose digests are due, queued by the digest timer (<see cref="Delivery.DigestBatch"/>).</summary>
     public const string DigestBatchQueue = "digest-batches";
+
+    /// <summary>Batches of one article's immediate subscribers, queued when a rule has more than one message should send (<see cref="Delivery.ImmediateBatch"/>).</summary>
+    public const string ImmediateBatchQueue = "immediate-batches";
 }

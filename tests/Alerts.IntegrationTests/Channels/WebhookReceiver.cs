@@ -33,6 +33,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The signing secret, once known (the handshake is how the receiver learns of it).</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Signing secrets of hooks on their own paths (several subscribers on one receiver); others use <see cref="Secret"/>.</summary>
+    public ConcurrentDictionary<string, string> SecretsByPath { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Answer handshakes with the code (true) or with an empty 200 (false).</summary>
     public bool EchoValidation { get; set; } = true;
 
@@ -94,7 +97,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var signature = headers[WebhookSignature.SignatureHeader].ToString();
         using var json = JsonDocument.Parse(body);
         var type = json.RootElement.GetProperty("type").GetString();
-        bool? verified = Secret is null ? null : WebhookSignature.Verify(Secret, id, timestamp, body, signature, WebhookSignature.DefaultTolerance, Now());
+        var secret = SecretsByPath.TryGetValue(context.Request.Path, out var own) ? own : Secret;
+        bool? verified = secret is null ? null : WebhookSignature.Verify(secret, id, timestamp, body, signature, WebhookSignature.DefaultTolerance, Now());
         var received = new ReceivedWebhook(context.Request.Path, id, timestamp, signature, type, body, verified)
         {
             TraceParents = [.. headers["traceparent"].Select(v => v ?? "")],

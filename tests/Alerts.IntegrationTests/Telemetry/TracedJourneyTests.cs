@@ -178,6 +178,45 @@ public sealed class TracedJourneyTests(AzuriteFixture azurite)
         Assert.Equal(delivery.SpanId, received.SpanId);
     }
 
+    [Fact]
+    public async Task An_immediate_fan_out_is_one_trace_from_the_article_message_through_the_batch_queue_to_each_receiver()
+    {
+        var spans = new List<Activity>();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], new Dictionary<string, string?>(ChannelSettings.For()) { ["Alerts:Immediate:FanOutBatchSize"] = "1" }, s =>
+            s.AddAlertsTelemetry(new ConfigurationBuilder().Build(), "alerts-test").WithTracing(t => t.AddInMemoryExporter(spans)));
+        h.Services.StartAlertsTelemetry();
+        receiver.Now = h.Clock.GetUtcNow;
+        foreach (var path in new[] { "a", "b" })
+        {
+            var hook = await h.SubscribeAsync(Channel.Webhook, $"{receiver.Url}/{path}", CadenceKind.Immediate, Rules);
+            receiver.SecretsByPath[$"{receiver.Url.AbsolutePath}/{path}"] = hook.SigningSecret!;
+        }
+        var analysed = await h.AnalyseAsync(TestArticles.UniqueWireStory());
+        var (_, message) = await TakeMessageAsync(analysed.Analysis!.Article.Id);
+
+        var queue = azurite.Queues.GetQueueClient(StorageNames.ImmediateBatchQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+        var first = await h.Services.GetRequiredService<ImmediateQueueHandler>().HandleAsync(message.Body.ToString(), message.MessageId, message.DequeueCount, CancellationToken.None);
+        var raw = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        await queue.DeleteMessageAsync(raw.MessageId, raw.PopReceipt);
+        var rest = await h.Services.GetRequiredService<ImmediateBatchHandler>().HandleAsync(raw.Body.ToString(), raw.MessageId, raw.DequeueCount, CancellationToken.None);
+        h.Services.GetRequiredService<TracerProvider>().Dispose();
+
+        Assert.Equal((1, 1), (first.Sent, rest.Sent));
+        var carried = ImmediateBatchDecoder.Decode(raw.Body.ToString(), raw.MessageId).TraceParent;
+        var sent = Assert.Single(spans, s => s.DisplayName == "send immediate-batches" && s.Id == carried);
+        var fannedOut = Assert.Single(spans, s => s.DisplayName == "process immediate-deliveries" && s.SpanId == sent.ParentSpanId);
+        var processed = Assert.Single(spans, s => s.DisplayName == "process immediate-batches" && s.ParentSpanId == sent.SpanId);
+        var delivery = Assert.Single(spans, s => s.DisplayName == "deliver" && s.ParentSpanId == processed.SpanId);
+        Assert.Equal("immediate", delivery.GetTagItem("alerts.digest.kind"));
+        var alerts = receiver.Digests.ToList();
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.True(a.Verified));
+        Assert.All(alerts, a => Assert.True(ActivityContext.TryParse(Assert.Single(a.TraceParents), null, out var received) && received.TraceId == fannedOut.TraceId));
+    }
+
     private static long Sum(IEnumerable<Metric> metrics, string name, params (string Key, string Value)[] tags) =>
         Points(metrics, name, tags, p => p.GetSumLong());
 

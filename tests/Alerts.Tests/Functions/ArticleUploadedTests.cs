@@ -117,7 +117,7 @@ public class ArticleUploadedTests
         var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
         var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
         var log = new Alerts.Tests.Language.ListLogger<Alerts.LocalHost.ActivityReporter>();
-        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!,
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!,
             new Alerts.LocalHost.ActivityReporter(log));
 
         await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", CancellationToken.None));
