@@ -235,13 +235,14 @@ if (options.DigestSubscriptions > 0 && InTime())
     watch.Restart();
     // The timer's work (queue the active subscriptions in batches), then the local host's queue trigger sends them:
     // the run ends when every hourly subscriber has its digest, or nothing new arrived for 20 s.
-    var fanOut = await host.Services.GetRequiredService<Alerts.Hosting.DigestTimerHandler>().HandleAsync(ct);
-    Say($"digest timer: {fanOut} in {watch.Elapsed.TotalSeconds:F1} s");
+    // The batches are sent while the timer is still queueing them: the clock of the first digests runs alongside it.
+    var timer = host.Services.GetRequiredService<Alerts.Hosting.DigestTimerHandler>().HandleAsync(ct);
+    _ = timer.ContinueWith(t => Say(t.IsCompletedSuccessfully ? $"digest timer: {t.Result} in {watch.Elapsed.TotalSeconds:F1} s" : "digest timer: did not finish"), TaskScheduler.Default);
     int Digests() => receiver.Hits.Keys.Count(k => k.StartsWith('d'));
     var seen = (Count: -1, At: DateTimeOffset.UtcNow);
     var firstDigest = (double?)null;
     var at1000 = (double?)null;
-    while (InTime() && Digests() < options.DigestSubscriptions && DateTimeOffset.UtcNow - seen.At < TimeSpan.FromSeconds(20))
+    while (InTime() && Digests() < options.DigestSubscriptions && (!timer.IsCompleted || DateTimeOffset.UtcNow - seen.At < TimeSpan.FromSeconds(20)))
     {
         var n = Digests();
         if (n != seen.Count)
@@ -252,17 +253,21 @@ if (options.DigestSubscriptions > 0 && InTime())
         at1000 ??= n >= Math.Min(1000, options.DigestSubscriptions) ? watch.Elapsed.TotalSeconds : null;
         await Task.Delay(100, CancellationToken.None);
     }
+    var fanOut = timer.IsCompletedSuccessfully ? timer.Result : new DigestFanOut(0, 0);
     var delivered = Digests();
     digestSeconds = delivered == options.DigestSubscriptions ? watch.Elapsed.TotalSeconds : null;
     at1000 ??= watch.Elapsed.TotalSeconds;
     var repeats = receiver.Hits.Where(kv => kv.Key.StartsWith('d')).Sum(kv => kv.Value - 1);
     summary = new DigestRunSummary(fanOut.Subscriptions, delivered, options.DigestSubscriptions - delivered, Retried: 0, Held: 0, NotDue: 0, Empty: 0);
-    Say(string.Create(inv, $"digests: {delivered} of {options.DigestSubscriptions} delivered, {repeats} repeated, {options.DigestSubscriptions - delivered} lost; first at {firstDigest:F1} s, 1,000th at {at1000:F1} s, last at {watch.Elapsed.TotalSeconds:F1} s"));
+    // Undelivered when the bound ended is not lost: the ledger still holds what was queued.
+    var missing = InTime() ? "lost" : "not delivered when the bound ended";
+    Say(string.Create(inv, $"digests: {delivered} of {options.DigestSubscriptions} delivered, {repeats} repeated, {options.DigestSubscriptions - delivered} {missing}; first at {firstDigest:F1} s, 1,000th at {at1000:F1} s, last at {watch.Elapsed.TotalSeconds:F1} s"));
     if (delivered > 1000)
     {
         // Cost per subscriber: seconds per digest for the first 1,000 against the whole run.
         Say(string.Create(inv, $"per subscriber: {at1000 / Math.Min(1000, delivered) * 1000:F2} ms (first 1,000), {watch.Elapsed.TotalSeconds / delivered * 1000:F2} ms (all {delivered})"));
     }
+    Say(string.Create(inv, $"digests per second: {delivered / Math.Max(0.001, watch.Elapsed.TotalSeconds):F1} (timer included); load average {LoadAverage()}"));
     Say($"digest run: {summary} in {digestSeconds:F1} s, {receiver.Requests - requestsBefore} webhook requests");
 }
 
@@ -277,6 +282,10 @@ Console.WriteLine(string.Create(inv, $"| Upload-to-match p50 / p95 | {Percentile
 Console.WriteLine(string.Create(inv, $"| Upload-to-webhook p50 / p95 ({toWebhook.Count} articles) | {Percentile(toWebhook, 50):F0} ms / {Percentile(toWebhook, 95):F0} ms |"));
 Console.WriteLine(string.Create(inv, $"| Digest run, {options.DigestSubscriptions} hourly subscriptions (+{options.Subscriptions} immediate) | {(digestSeconds is { } d ? $"{d:F1} s: {summary}" : "not run")} |"));
 return rows.Count < uploads.Count || digestSeconds is null && options.DigestSubscriptions > 0 ? 3 : 0;
+
+// The machine's 1, 5 and 15 minute load averages, where the system tells them: figures from a shared machine need them.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Percentile(List<double> values, int p)
 {

@@ -21,21 +21,33 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
     private readonly BlobContainerClient _digests = blobs.GetBlobContainerClient(StorageNames.DigestsContainer);
     private readonly StorageInitializer _init = new(blobs, tables, [StorageNames.DigestsContainer], [StorageNames.DeliveriesTable]);
 
-    public Task<bool> TryAddAsync(Digest digest, CancellationToken cancellationToken) =>
-        _init.RunAsync(ct => TryAddOnceAsync(digest, ct), cancellationToken);
+    public async Task<bool> TryAddAsync(Digest digest, CancellationToken cancellationToken) =>
+        await AddAsync(digest, cancellationToken).ConfigureAwait(false) is not null;
 
-    private async Task<bool> TryAddOnceAsync(Digest digest, CancellationToken cancellationToken)
+    public Task<DeliveryRecord?> AddAsync(Digest digest, CancellationToken cancellationToken) =>
+        _init.RunAsync(ct => AddOnceAsync(digest, ct), cancellationToken);
+
+    private async Task<DeliveryRecord?> AddOnceAsync(Digest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        if (await GetAsync(digest.SubscriptionId, digest.Id, cancellationToken).ConfigureAwait(false) is not null)
+        // Content first, and only if there is none: a row never exists without the digest it promises, and the content
+        // of a row that exists is never replaced (every retry sends the same thing). Content without a row is what a
+        // writer that died in between left: it is replaced, then the row insert decides who added the digest.
+        var blob = _digests.GetBlobClient(PayloadName(digest.SubscriptionId, digest.Id));
+        var content = BinaryData.FromString(JsonSerializer.Serialize(digest, AlertsJson.Options));
+        var headers = new BlobHttpHeaders { ContentType = "application/json" };
+        try
         {
-            return false;
+            await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = headers, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
         }
-        // Content first: a row never exists without the digest it promises. A second writer of the same id
-        // writes the same content and then loses the row insert.
-        await _digests.GetBlobClient(PayloadName(digest.SubscriptionId, digest.Id)).UploadAsync(
-            BinaryData.FromString(JsonSerializer.Serialize(digest, AlertsJson.Options)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            if (await GetAsync(digest.SubscriptionId, digest.Id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return null;
+            }
+            await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken).ConfigureAwait(false);
+        }
         var record = new DeliveryRecord
         {
             SubscriptionId = digest.SubscriptionId,
@@ -49,12 +61,12 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         };
         try
         {
-            await _table.AddEntityAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
-            return true;
+            var response = await _table.AddEntityAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
+            return record with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
@@ -109,6 +121,31 @@ public sealed class TableDeliveryLedger(BlobServiceClient blobs, TableServiceCli
         {
             yield return FromEntity(entity);
         }
+    }
+
+    public async Task<OpenDeliveries> ReadOpenAsync(string subscriptionId, DateTimeOffset? sentAfter, CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        // Sent rows only past the watermark: a long-lived subscription's history is not read every run.
+        var sent = $"State eq '{StoredValue.Of(DeliveryState.Sent)}' and Kind eq '{StoredValue.Of(DigestKind.Scheduled)}'"
+            + (sentAfter is { } after ? " and " + TableClient.CreateQueryFilter($"WindowEnd gt {after}") : "");
+        var filter = $"PartitionKey eq {TableKeys.Quote(subscriptionId)} and (State eq '{StoredValue.Of(DeliveryState.Pending)}' or State eq '{StoredValue.Of(DeliveryState.Sending)}' or ({sent}))";
+        var outstanding = new List<DeliveryRecord>();
+        DeliveryRecord? latest = null;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = FromEntity(entity);
+            if (record.State == DeliveryState.Sent)
+            {
+                // Rows come newest first by key, so the first sent one is the latest.
+                latest ??= record;
+            }
+            else
+            {
+                outstanding.Add(record);
+            }
+        }
+        return new OpenDeliveries(outstanding, latest);
     }
 
     public async Task<DeliveryRecord?> GetLatestSentScheduledAsync(string subscriptionId, CancellationToken cancellationToken)

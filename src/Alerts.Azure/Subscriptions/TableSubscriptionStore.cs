@@ -10,6 +10,9 @@ namespace Alerts.Subscriptions;
 /// <summary>Subscriptions in the <c>subscriptions</c> table, one row each (PartitionKey <c>sub</c>, RowKey the id).</summary>
 public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableServiceClient tables) : ISubscriptionStore
 {
+    /// <summary>How many rows a batch's range read may pass per id it looks for before it reads the rest one by one.</summary>
+    private const int RangeReadSlack = 4;
+
     private const string Partition = "sub";
     private const int MaxConflictRetries = 10;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(250);
@@ -72,6 +75,57 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return FromEntity(entity);
+        }
+    }
+
+    public async IAsyncEnumerable<Subscription> GetManyAsync(IReadOnlyCollection<string> ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.Where(SubscriptionIds.IsValid).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            yield break;
+        }
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        // One range read from the lowest id to the highest instead of a read per id. Ids listed in order are close
+        // together; a range that holds many others is cut short and the rest are read one by one.
+        var first = wanted.Min(StringComparer.Ordinal)!;
+        var last = wanted.Max(StringComparer.Ordinal)!;
+        var budget = wanted.Count * RangeReadSlack + 100;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {first} and RowKey le {last}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.Remove(entity.RowKey))
+            {
+                yield return FromEntity(entity);
+            }
+            if (wanted.Count == 0 || --budget == 0)
+            {
+                break;
+            }
+        }
+        if (budget > 0)
+        {
+            // The range was read to its end: the ids not found have no subscription.
+            yield break;
+        }
+        foreach (var id in wanted)
+        {
+            if (await GetEntityAsync(id, cancellationToken).ConfigureAwait(false) is { } entity)
+            {
+                yield return FromEntity(entity);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListActiveIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _init.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        // The id only, and only active rows that are sent to: the digest timer's listing carries a few bytes per subscription.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {SubscriptionStatus.Active.ToString()} and Channel ne {Channel.Feed.ToString()}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return entity.RowKey;
         }
     }
 

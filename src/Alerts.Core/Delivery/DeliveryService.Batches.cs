@@ -21,13 +21,10 @@ public sealed partial class DeliveryService
     {
         var size = options.Value.BatchSize;
         var ids = new List<string>(size);
-        await foreach (var s in subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+        // Ids only, in id order: a batch's ids are neighbours, which its handler reads in one range.
+        await foreach (var id in subscriptions.ListActiveIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (s.Status != SubscriptionStatus.Active || !s.Channel.IsPushed())
-            {
-                continue;
-            }
-            ids.Add(s.Id);
+            ids.Add(id);
             if (ids.Count == size)
             {
                 yield return new DigestBatch(ids);
@@ -47,16 +44,20 @@ public sealed partial class DeliveryService
         var digests = builder.ReadingThrough(new BatchReadCache(analyses, options.Value.BatchCacheEntries));
         var total = DigestRunSummary.None;
         var gate = new object();
-        await Parallel.ForEachAsync(batch.SubscriptionIds.Distinct(StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (id, ct) =>
+        // Read now, not when the batch was planned (the subscriber may have paused or left since), and in one read
+        // for the batch; the claim before each send reads the subscription once more.
+        var listed = new List<Subscription>(batch.SubscriptionIds.Count);
+        await foreach (var s in subscriptions.GetManyAsync(batch.SubscriptionIds.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false))
+        {
+            if (s.Status == SubscriptionStatus.Active && s.Channel.IsPushed())
             {
-                // Read now, not when the batch was planned: the subscriber may have paused or left since.
-                if (await subscriptions.GetAsync(id, ct).ConfigureAwait(false) is not { Status: SubscriptionStatus.Active } subscription
-                    || !subscription.Channel.IsPushed())
-                {
-                    return;
-                }
+                listed.Add(s);
+            }
+        }
+        await Parallel.ForEachAsync(listed,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+            async (subscription, ct) =>
+            {
                 var one = await RunSubscriptionAsync(subscription, digests, ct).ConfigureAwait(false);
                 lock (gate)
                 {

@@ -63,12 +63,11 @@ public sealed partial class DeliveryService
             // The window stays open: what matches later goes in the next digest.
             return new(SendNowOutcome.NothingNew, $"Nothing new since {start:u}: nothing sent.");
         }
-        if (!await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false))
+        if (await ledger.AddAsync(digest, cancellationToken).ConfigureAwait(false) is not { } added)
         {
             return new(SendNowOutcome.Held, $"Digest {digest.Id} is being sent by another request.", digest.Id, digest.Articles.Count);
         }
-        var added = await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false);
-        if (added is null || !await TakeWindowAsync(added, cancellationToken).ConfigureAwait(false))
+        if (!await TakeWindowAsync(added, cancellationToken).ConfigureAwait(false))
         {
             return new(SendNowOutcome.Held, "Another run is sending this subscription's digest at the same moment; it carries these articles.", digest.Id, digest.Articles.Count);
         }
@@ -98,19 +97,15 @@ public sealed partial class DeliveryService
     /// </summary>
     private async Task<bool> TakeWindowAsync(DeliveryRecord mine, CancellationToken cancellationToken)
     {
-        if (await ledger.GetLatestSentScheduledAsync(mine.SubscriptionId, cancellationToken).ConfigureAwait(false) is { } sent
-            && sent.DigestId != mine.DigestId && sent.WindowEnd > mine.WindowStart)
+        // One read: the outstanding rows and the newest scheduled digest sent over any part of this window.
+        var open = await ledger.ReadOpenAsync(mine.SubscriptionId, mine.WindowStart, cancellationToken).ConfigureAwait(false);
+        if (open.LatestSentScheduled is { } sent && sent.DigestId != mine.DigestId && sent.WindowEnd > mine.WindowStart)
         {
             return await StandDownAsync(mine, sent.DigestId, cancellationToken).ConfigureAwait(false);
         }
-        var rivals = new List<DeliveryRecord>();
-        await foreach (var r in ledger.ListOutstandingAsync(mine.SubscriptionId, cancellationToken).ConfigureAwait(false))
-        {
-            if (r.Kind == DigestKind.Scheduled && r.DigestId != mine.DigestId && r.WindowStart < mine.WindowEnd && mine.WindowStart < r.WindowEnd)
-            {
-                rivals.Add(r);
-            }
-        }
+        var rivals = open.Outstanding
+            .Where(r => r.Kind == DigestKind.Scheduled && r.DigestId != mine.DigestId && r.WindowStart < mine.WindowEnd && mine.WindowStart < r.WindowEnd)
+            .ToList();
         foreach (var rival in rivals)
         {
             if (rival.State != DeliveryState.Pending || rival.Attempts > 0 || Precedes(rival, mine)

@@ -64,20 +64,17 @@ public sealed partial class DeliveryService(
         DigestRunSummary Summary(int empty = 0) => new(1, sent, failed, retried, held, notDue, empty);
         var now = time.GetUtcNow();
 
-        // A run that died after recording a send but before moving the watermark: move it now, or the next digest
-        // would repeat that window.
-        if (await ledger.GetLatestSentScheduledAsync(subscription.Id, cancellationToken).ConfigureAwait(false) is { } latest
-            && latest.WindowEnd > (subscription.DeliveredUntil ?? DateTimeOffset.MinValue))
+        // One read of the ledger partition: the outstanding rows, and a scheduled digest sent past the watermark. The
+        // latter is a run that died after recording a send but before moving the watermark: move it now, or the next
+        // digest would repeat that window.
+        var open = await ledger.ReadOpenAsync(subscription.Id, subscription.DeliveredUntil, cancellationToken).ConfigureAwait(false);
+        if (open.LatestSentScheduled is { } latest && latest.WindowEnd > (subscription.DeliveredUntil ?? DateTimeOffset.MinValue))
         {
             subscription = await AdvanceAsync(subscription.Id, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
         }
 
         var scheduledOutstanding = false;
-        var outstanding = new List<DeliveryRecord>();
-        await foreach (var record in ledger.ListOutstandingAsync(subscription.Id, cancellationToken).ConfigureAwait(false))
-        {
-            outstanding.Add(record);
-        }
+        var outstanding = open.Outstanding;
         foreach (var record in outstanding.OrderBy(r => r.WindowEnd))
         {
             var due = record.IsDue(now);
@@ -118,17 +115,18 @@ public sealed partial class DeliveryService(
             await AdvanceAsync(subscription.Id, window.End, cancellationToken).ConfigureAwait(false);
             return Summary(empty: 1);
         }
-        if (!await ledger.TryAddAsync(digest, cancellationToken).ConfigureAwait(false))
+        // The add returns the new row with its version, ready to claim: nothing is read back.
+        if (await ledger.AddAsync(digest, cancellationToken).ConfigureAwait(false) is not { } added)
         {
             // Another run built the same digest (same id) and is sending it.
             held++;
             return Summary();
         }
-        var added = await ledger.GetAsync(subscription.Id, digest.Id, cancellationToken).ConfigureAwait(false);
         // A send-now digest of the same window may have been added at the same moment: one of the two stands down.
-        var outcome = added is null || !await TakeWindowAsync(added, cancellationToken).ConfigureAwait(false)
+        // The digest just built is sent as it is: the stored copy is the same, and retries read that.
+        var outcome = !await TakeWindowAsync(added, cancellationToken).ConfigureAwait(false)
             ? null
-            : await AttemptAsync(subscription, added, cancellationToken).ConfigureAwait(false);
+            : await AttemptAsync(subscription, added, cancellationToken, digest).ConfigureAwait(false);
         sent += outcome == DeliveryResult.Sent ? 1 : 0;
         failed += outcome is DeliveryResult.Failed or DeliveryResult.Gone ? 1 : 0;
         held += outcome is null ? 1 : 0;
@@ -136,7 +134,7 @@ public sealed partial class DeliveryService(
     }
 
     /// <summary>Claims, sends and records one digest. Returns null when another run holds it or it cannot be sent now.</summary>
-    private async Task<DeliveryResult?> AttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    private async Task<DeliveryResult?> AttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken, Digest? built = null)
     {
         // Opaque ids and states only: the subscription's address or URL never goes on the span.
         using var activity = AlertsTelemetry.Source.StartActivity("deliver");
@@ -145,7 +143,7 @@ public sealed partial class DeliveryService(
         activity?.SetTag("alerts.digest.id", record.DigestId);
         activity?.SetTag("alerts.subscription.id", subscription.Id);
         activity?.SetTag("alerts.attempt", record.Attempts + 1);
-        var result = await TryAttemptAsync(subscription, record, cancellationToken).ConfigureAwait(false);
+        var result = await TryAttemptAsync(subscription, record, built, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("alerts.result", result is { } r ? AlertsTelemetry.TagOf(r) : "held");
         if (result is DeliveryResult.Failed or DeliveryResult.Gone)
         {
@@ -154,7 +152,7 @@ public sealed partial class DeliveryService(
         return result;
     }
 
-    private async Task<DeliveryResult?> TryAttemptAsync(Subscription subscription, DeliveryRecord record, CancellationToken cancellationToken)
+    private async Task<DeliveryResult?> TryAttemptAsync(Subscription subscription, DeliveryRecord record, Digest? built, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var claimed = await ledger.TryReplaceAsync(record with
@@ -175,7 +173,9 @@ public sealed partial class DeliveryService(
             await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = $"Not sent: the subscription is {current?.Status.ToString().ToLowerInvariant() ?? "deleted"}." }, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        var digest = await ledger.GetDigestAsync(subscription.Id, record.DigestId, cancellationToken).ConfigureAwait(false);
+        var digest = built is not null && built.Id == record.DigestId
+            ? built
+            : await ledger.GetDigestAsync(subscription.Id, record.DigestId, cancellationToken).ConfigureAwait(false);
         if (digest is null || !_channels.TryGetValue(current.Channel, out var channel))
         {
             await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = digest is null ? "The digest content is missing." : $"No {current.Channel} channel is configured." }, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,12 @@ public interface IDeliveryLedger
     /// <summary>Stores the digest and its pending row, unless a row with that digest id exists; returns false then.</summary>
     Task<bool> TryAddAsync(Digest digest, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the digest and its pending row, unless a row with that digest id exists; returns the new row (with its
+    /// ETag, ready to claim), or null then. A digest's stored content is never replaced once its row exists.
+    /// </summary>
+    Task<DeliveryRecord?> AddAsync(Digest digest, CancellationToken cancellationToken);
+
     Task<DeliveryRecord?> GetAsync(string subscriptionId, string digestId, CancellationToken cancellationToken);
 
     /// <summary>Writes <paramref name="record"/> if the row still has <see cref="DeliveryRecord.ETag"/>; returns the new version, or null if someone wrote first.</summary>
@@ -20,6 +26,12 @@ public interface IDeliveryLedger
 
     /// <summary>The subscription's rows not yet sent or given up (pending, or claimed by a sender), newest window first.</summary>
     IAsyncEnumerable<DeliveryRecord> ListOutstandingAsync(string subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one read of the subscription's rows: the outstanding ones (as <see cref="ListOutstandingAsync"/>) and the
+    /// newest sent scheduled digest whose window ends after <paramref name="sentAfter"/> (any, when null).
+    /// </summary>
+    Task<OpenDeliveries> ReadOpenAsync(string subscriptionId, DateTimeOffset? sentAfter, CancellationToken cancellationToken);
 
     /// <summary>The subscription's newest scheduled digest that was sent, if any.</summary>
     Task<DeliveryRecord?> GetLatestSentScheduledAsync(string subscriptionId, CancellationToken cancellationToken);

@@ -17,4 +17,35 @@ public interface ISubscriptionStore
     Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken);
 
     IAsyncEnumerable<Subscription> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored subscriptions among <paramref name="ids"/>, in any order; ids with none are left out. A store that
+    /// can read neighbouring ids together does so (a digest batch holds ids listed in order).
+    /// </summary>
+    async IAsyncEnumerable<Subscription> GetManyAsync(IReadOnlyCollection<string> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } subscription)
+            {
+                yield return subscription;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ids of the active subscriptions that are sent to (not feeds, which their readers fetch), in id order; a store
+    /// that can reads only the ids.
+    /// </summary>
+    async IAsyncEnumerable<string> ListActiveIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var subscription in ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (subscription.Status == SubscriptionStatus.Active && subscription.Channel.IsPushed())
+            {
+                yield return subscription.Id;
+            }
+        }
+    }
 }

@@ -39,4 +39,8 @@ public sealed class IndexedSubscriptionStore(ISubscriptionStore inner, Subscript
     }
 
     public IAsyncEnumerable<Subscription> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+    public IAsyncEnumerable<Subscription> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
+
+    public IAsyncEnumerable<string> ListActiveIdsAsync(CancellationToken cancellationToken) => inner.ListActiveIdsAsync(cancellationToken);
 }

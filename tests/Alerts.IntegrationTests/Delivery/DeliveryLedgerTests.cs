@@ -162,6 +162,56 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_crash_after_recording_a_send_but_before_moving_the_watermark_does_not_repeat_that_window()
+    {
+        var channel = new ScriptedChannel(Channel.Webhook);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [channel]);
+        var sub = await h.SubscribeAsync(Channel.Webhook, "https://receiver.example/hook", CadenceKind.Hourly, "state-of-emergency");
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Delivery.RunAsync(CancellationToken.None);
+        var watermark = (await h.Subscriptions.GetAsync(sub.Id, CancellationToken.None))!.DeliveredUntil;
+
+        h.Clock.Advance(TimeSpan.FromMinutes(30));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency, day two", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(30));
+        await h.Delivery.RunAsync(CancellationToken.None);
+        // The second digest is recorded as sent, but the run died before the watermark moved.
+        await h.Subscriptions.UpdateAsync(sub.Id, s => s with { DeliveredUntil = watermark }, CancellationToken.None);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(30));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency, day three", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(30));
+        await h.Delivery.RunAsync(CancellationToken.None);
+
+        var sends = channel.Sends.ToList();
+        Assert.Equal(3, sends.Count);
+        Assert.Equal(sends[1].WindowEnd, sends[2].WindowStart);
+        Assert.Single(sends[2].Articles);
+    }
+
+    [Fact]
+    public async Task Adding_a_digest_whose_row_exists_keeps_the_content_its_retries_send()
+    {
+        var channel = new ScriptedChannel(Channel.Webhook);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [channel]);
+        var sub = await h.SubscribeAsync(Channel.Webhook, "https://receiver.example/hook", CadenceKind.Hourly, "state-of-emergency");
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Delivery.RunAsync(CancellationToken.None);
+        var sent = Assert.Single(channel.Sends);
+
+        // A late run that built the same window again (same id) with other content.
+        Assert.Null(await h.Ledger.AddAsync(sent with { Articles = [], CreatedAt = sent.CreatedAt.AddMinutes(1) }, CancellationToken.None));
+
+        var stored = await h.Ledger.GetDigestAsync(sub.Id, sent.Id, CancellationToken.None);
+        Assert.Equal(sent.CreatedAt, stored?.CreatedAt);
+        Assert.Equal(sent.Articles.Count, stored?.Articles.Count);
+    }
+
+    [Fact]
     public async Task Two_overlapping_runs_send_one_digest()
     {
         var channel = new ScriptedChannel(Channel.Webhook) { SendDelay = TimeSpan.FromMilliseconds(500) };

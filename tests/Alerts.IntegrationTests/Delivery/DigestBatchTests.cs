@@ -74,4 +74,26 @@ public sealed class DigestBatchTests(AzuriteFixture azurite)
 
         Assert.Equal(stays.Id, Assert.Single(channel.Sends).SubscriptionId);
     }
+
+    [Fact]
+    public async Task A_batch_of_ids_out_of_order_and_far_apart_sends_each_subscriber_once_and_skips_an_unknown_id()
+    {
+        var channel = new ScriptedChannel(Channel.Webhook);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [channel]);
+        var subs = new List<Subscription>();
+        for (var i = 0; i < 3; i++)
+        {
+            subs.Add(await h.SubscribeAsync(Channel.Webhook, $"https://receiver{i}.example/hook", CadenceKind.Hourly, "state-of-emergency"));
+        }
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        // Not as the timer lists them: reversed, with the lowest and highest possible ids around them (a range read
+        // over the whole table, cut short), one of which names nobody.
+        var ids = subs.Select(s => s.Id).Order(StringComparer.Ordinal).Reverse().Prepend("s" + new string('z', 20)).Append("s" + new string('2', 20)).ToList();
+        await h.Delivery.RunBatchAsync(new DigestBatch(ids), CancellationToken.None);
+
+        Assert.Equal(subs.Select(s => s.Id).Order(), channel.Sends.Select(d => d.SubscriptionId).Order());
+    }
 }
