@@ -40,6 +40,8 @@ public sealed class ArticleUploader(BlobServiceClient blobs, QueueServiceClient 
             await _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(path) },
+                // Tells the blob scan the queue owns this one: it is analysed once, not found and read twice.
+                Metadata = LocalQueues.QueuedMetadata(),
             }, cancellationToken).ConfigureAwait(false);
         }
         // After the blob: a message never names a blob that is not there yet. If this send fails, the blob trigger
