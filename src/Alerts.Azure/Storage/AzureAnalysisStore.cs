@@ -123,6 +123,7 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
+            // One of them is stored already; the transaction wrote nothing.
         }
         var added = new List<RuleMatch>();
         foreach (var match in matches)
