@@ -40,10 +40,12 @@ public sealed class ArticleUploader(BlobServiceClient blobs, QueueServiceClient 
             await _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = ContentType(path) },
+                // Tells the blob scan the queue owns this one: it is analysed once, not found and read twice.
+                Metadata = LocalQueues.QueuedMetadata(),
             }, cancellationToken).ConfigureAwait(false);
         }
-        // After the blob: a message never names a blob that is not there yet. If this send fails, the blob trigger
-        // and the local host's reconciliation still find the blob.
+        // After the blob: a message never names a blob that is not there yet. If this send fails, the local host's
+        // reconciliation still finds the blob (the blob scan leaves it, as its metadata says queued).
         await _queue.SendMessageAsync(name, cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,9 +12,18 @@ namespace Alerts.LocalHost;
 /// </summary>
 public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ImmediateBatchHandler immediateBatches, ActivityReporter reporter)
 {
+    /// <summary>
+    /// The fallback for uploads by other tools. A blob the uploader named on <see cref="LocalQueues.ArticleUploads"/>
+    /// (its metadata says so) is the queue's: the scan leaves it rather than read and analyse it a second time.
+    /// </summary>
     [FunctionName("ArticleUploaded")]
-    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, CancellationToken cancellationToken)
+    public async Task ArticleUploadedAsync([BlobTrigger(StorageNames.ArticlesContainer + "/{name}", Connection = StorageNames.Connection)] Stream content, string name, IDictionary<string, string>? metadata, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        if (LocalQueues.IsQueued(metadata))
+        {
+            return;
+        }
         try
         {
             reporter.ArticleProcessed(await articles.HandleAsync(name, content, cancellationToken).ConfigureAwait(false));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs.Host.Queues;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class LocalHostBuilder
                     q.MaxPollingInterval = TimeSpan.FromSeconds(1);
                     q.MaxDequeueCount = Alerts.Hosting.QueuePoison.MaxDequeueCount;
                 });
+                webJobs.Services.AddSingleton<IQueueProcessorFactory, UploadQueueProcessorFactory>();
                 webJobs.AddTimers();
                 webJobs.Services.RemoveAll<ScheduleMonitor>();
                 webJobs.Services.AddSingleton<ScheduleMonitor, LocalScheduleMonitor>();

@@ -22,7 +22,8 @@ public sealed class UploadedBlobProcessor(BlobServiceClient blobs, ArticleUpload
         Stream content;
         try
         {
-            content = await _container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            // One GET that streams the content (OpenRead would ask for the properties first: two round trips).
+            content = (await _container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -96,30 +96,41 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
     private async Task<IReadOnlyList<RuleMatch>> AddMatchesOnceAsync(ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        // The index rows first and always (upserts of the same values), each in its rule's partition, at once: a run
+        // that died before the match rows leaves no match that digests cannot find.
+        await Task.WhenAll(analysis.Matches.Select(m => _ruleMatches.UpsertEntityAsync(IndexRow(m, analysis), TableUpdateMode.Replace, cancellationToken))
+            .Concat(analysis.QueryMatches.Select(m => _queryMatches.UpsertEntityAsync(IndexRow(m, analysis), TableUpdateMode.Replace, cancellationToken))))
+            .ConfigureAwait(false);
+        // Only the index row for a query match: the owner's digest reads the match itself from the query-match blob.
         var added = new List<RuleMatch>();
-        foreach (var match in analysis.Matches)
+        foreach (var chunk in analysis.Matches.Chunk(MaxTransactionActions))
         {
-            var entity = new TableEntity(analysis.Article.Id, match.Rule)
-            {
-                ["RuleTitle"] = match.Title,
-                ["Severity"] = match.Severity.ToString(),
-                ["Score"] = match.Score,
-                ["ArticleTitle"] = analysis.Article.Title,
-                ["Source"] = analysis.Article.Source,
-                ["Url"] = analysis.Article.Url?.ToString(),
-                ["Snippet"] = match.Snippets.Count > 0 ? Truncate(match.Snippets[0].Marked, 4000) : null,
-                ["MatchedAt"] = analysis.AnalyzedAt,
-            };
-            // The index row first and always (an upsert of the same values): a run that died between the two
-            // writes leaves no match that digests cannot find.
-            await _ruleMatches.UpsertEntityAsync(new TableEntity(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
-            {
-                ["ArticleId"] = analysis.Article.Id,
-                ["MatchedAt"] = analysis.AnalyzedAt,
-            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            added.AddRange(await AddNewAsync(chunk, analysis, cancellationToken).ConfigureAwait(false));
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// The match rows of one article share its partition: one transaction adds them all when none is stored yet (the
+    /// first run for the article). If one is already stored (a repeat), each is added alone to learn which are new.
+    /// </summary>
+    private async Task<IEnumerable<RuleMatch>> AddNewAsync(RuleMatch[] matches, ArticleAnalysis analysis, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _matches.SubmitTransactionAsync(matches.Select(m => new TableTransactionAction(TableTransactionActionType.Add, MatchRow(m, analysis))), cancellationToken).ConfigureAwait(false);
+            return matches;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // One of them is stored already; the transaction wrote nothing.
+        }
+        var added = new List<RuleMatch>();
+        foreach (var match in matches)
+        {
             try
             {
-                await _matches.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                await _matches.AddEntityAsync(MatchRow(match, analysis), cancellationToken).ConfigureAwait(false);
                 added.Add(match);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
@@ -127,17 +138,26 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
                 // Stored by an earlier run for this article: not new.
             }
         }
-        foreach (var match in analysis.QueryMatches)
-        {
-            // Only the index row: the owner's digest reads the match itself from the article's query-match blob.
-            await _queryMatches.UpsertEntityAsync(new TableEntity(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
-            {
-                ["ArticleId"] = analysis.Article.Id,
-                ["MatchedAt"] = analysis.AnalyzedAt,
-            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }
         return added;
     }
+
+    private static TableEntity MatchRow(RuleMatch match, ArticleAnalysis analysis) => new(analysis.Article.Id, match.Rule)
+    {
+        ["RuleTitle"] = match.Title,
+        ["Severity"] = match.Severity.ToString(),
+        ["Score"] = match.Score,
+        ["ArticleTitle"] = analysis.Article.Title,
+        ["Source"] = analysis.Article.Source,
+        ["Url"] = analysis.Article.Url?.ToString(),
+        ["Snippet"] = match.Snippets.Count > 0 ? Truncate(match.Snippets[0].Marked, 4000) : null,
+        ["MatchedAt"] = analysis.AnalyzedAt,
+    };
+
+    private static TableEntity IndexRow(RuleMatch match, ArticleAnalysis analysis) => new(match.Rule, RuleMatchKey(analysis.AnalyzedAt, analysis.Article.Id))
+    {
+        ["ArticleId"] = analysis.Article.Id,
+        ["MatchedAt"] = analysis.AnalyzedAt,
+    };
 
     public async Task<IReadOnlyList<RuleMatchRef>> GetRuleMatchesAsync(string ruleId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
@@ -210,6 +230,9 @@ public sealed class AzureAnalysisStore(BlobServiceClient blobs, TableServiceClie
         at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "_" + articleId;
 
     private static string BlobName(string articleId) => articleId + ".json";
+
+    /// <summary>Table storage's limit on the actions of one transaction.</summary>
+    private const int MaxTransactionActions = 100;
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

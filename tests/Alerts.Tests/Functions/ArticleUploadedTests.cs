@@ -120,12 +120,31 @@ public class ArticleUploadedTests
         var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!,
             new Alerts.LocalHost.ActivityReporter(log));
 
-        await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", CancellationToken.None));
+        await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", null, CancellationToken.None));
 
         Assert.Equal("language-config", (await _store.GetUploadAsync("story.txt", CancellationToken.None))?.Reason);
         var line = Assert.Single(log.Entries).Message;
         Assert.Contains("Not analysed story.txt (language-config)", line, StringComparison.Ordinal);
         Assert.Contains("Cognitive Services Language Reader", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_local_blob_scan_leaves_an_upload_the_uploader_named_on_the_queue_and_analyses_any_other()
+    {
+        var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
+        var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!,
+            new Alerts.LocalHost.ActivityReporter(new Alerts.Tests.Language.ListLogger<Alerts.LocalHost.ActivityReporter>()));
+        // As storage hands metadata back: its names in whatever case the service returns.
+        var queued = new Dictionary<string, string>(StringComparer.Ordinal) { ["QueuedOn"] = Alerts.LocalHost.LocalQueues.ArticleUploads };
+
+        await local.ArticleUploadedAsync(Content(Story), "queued.txt", queued, CancellationToken.None);
+        await local.ArticleUploadedAsync(Content(Story + " Other tool."), "plain.txt", new Dictionary<string, string> { ["author"] = "x" }, CancellationToken.None);
+
+        // The queue's to analyse: the scan read nothing and wrote nothing for it.
+        Assert.Null(await _store.GetUploadAsync("queued.txt", CancellationToken.None));
+        Assert.Equal(UploadStatus.Analysed, (await _store.GetUploadAsync("plain.txt", CancellationToken.None))?.Status);
+        Assert.Equal(1, _extractor.Calls);
     }
 
     /// <summary>Finds no entities (rules match on the text alone); can wait until the run is cancelled.</summary>
