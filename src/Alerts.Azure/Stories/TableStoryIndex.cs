@@ -77,7 +77,7 @@ public sealed class TableStoryIndex(BlobServiceClient blobs, TableServiceClient 
         return new StoryArticle
         {
             ArticleId = articleId,
-            UploadedAt = row.GetDateTimeOffset("UploadedAt") ?? DateTimeOffset.MinValue,
+            UploadedAt = row.GetInt64("UploadedTicks") is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue,
             Signature = signature,
             Outlet = row.GetString("Outlet"),
             Rules = row.GetString("Rules") is { Length: > 0 } rules ? rules.Split(' ') : [],
@@ -86,6 +86,8 @@ public sealed class TableStoryIndex(BlobServiceClient blobs, TableServiceClient 
 
     private static TableEntity ToEntity(StoryArticle article) => new(ArticlePartition(article.ArticleId), ArticleRow)
     {
+        // Exact ticks, not a table DateTime: copies are ordered by this time, and a rounded one could tie or reorder them.
+        ["UploadedTicks"] = article.UploadedAt.UtcTicks,
         ["UploadedAt"] = article.UploadedAt,
         ["Signature"] = article.Signature.ToBase64(),
         ["ShingleCount"] = article.Signature.ShingleCount,
