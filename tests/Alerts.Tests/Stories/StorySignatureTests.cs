@@ -53,7 +53,8 @@ public class StorySignatureTests
         var huge = string.Concat(Enumerable.Repeat(unit, 5 * 1024 * 1024 / unit.Length));
         var shingles = StoryShingles.Of(huge);
         Assert.Equal(StoryShingles.Of(huge[..StoryShingles.MaxChars]).Count, shingles.Count);
-        Assert.True(shingles.Count <= 11);
+        // The repeated unit's eleven shingles, and a few more where the cap cuts a word.
+        Assert.True(shingles.Count <= 16, $"{shingles.Count}");
     }
 
     [Fact]

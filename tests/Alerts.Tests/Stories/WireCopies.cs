@@ -34,7 +34,7 @@ internal static class WireCopies
     {
         0 => Wire + string.Join("\n\n", Body) + "\n\nSource: https://www.northwire.example/world/norland-floods",
         1 => "Floods: state of emergency in Vessa as river hits 40-year high\n\nBy Maria Olsen, Valley Times staff\n\n"
-            + string.Join("\n\n", Body)
+            + string.Join("\n\n", Body).Replace("Interior Minister Anna Karlsen", "Norland's interior minister, Anna Karlsen,", StringComparison.Ordinal)
             + "\n\nSign up for our newsletter to get the day's top stories.\n\n© 2026 Valley Times. All rights reserved.\n\nSource: https://valleytimes.example/news/2026/vessa-floods",
         2 => "Thousands flee rising Vessa river | City Herald\n\nPosted: 3 March 2026\n\n"
             + string.Join("\n\n", Body[..^1].Select(p => p.Replace(" said ", " says ", StringComparison.Ordinal)))
