@@ -53,7 +53,7 @@ public sealed class StoryFoldingJourneyTests
         await local.AlertsOkAsync("send-digests", "--subscription", hourly, "--now", "--api", local.Api);
         await local.EventuallyAsync(() => Task.FromResult(Alerts(receiver) >= 2 ? "digest" : null), "the hourly digest");
         var digest = receiver.Lines.SkipWhile(l => !l.Contains("for " + hourly, StringComparison.Ordinal)).ToList();
-        Assert.Single(digest, l => l.Contains("→", StringComparison.Ordinal));
+        Assert.Single(digest, l => l.Contains('→', StringComparison.Ordinal));
         Assert.Contains(digest, l => l.Contains("also reported by 2 outlets: valleytimes.example, cityherald.example", StringComparison.Ordinal));
 
         // A copy with substantial new reporting: one more alert, as an update.
