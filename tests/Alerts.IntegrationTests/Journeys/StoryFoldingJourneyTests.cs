@@ -68,8 +68,8 @@ public sealed class StoryFoldingJourneyTests
         await File.WriteAllTextAsync(second, "Ostra port closed as authorities declare emergency | Bay News\n\nBy Ivo Dal, Bay News\n\n"
             + PortStory.Replace("on Friday", "on Friday morning", StringComparison.Ordinal) + "\n\nFollow us for more stories like this.");
         await local.AlertsOkAsync("upload", first, second);
-        await local.Run.WaitForLineAsync(l => l.Contains("port-a.txt", StringComparison.Ordinal) && l.Contains(" as ", StringComparison.Ordinal), LocalRun.Patience, "port-a analysed");
-        await local.Run.WaitForLineAsync(l => l.Contains("port-b.txt", StringComparison.Ordinal) && l.Contains(" as ", StringComparison.Ordinal), LocalRun.Patience, "port-b analysed");
+        await local.Run.WaitForLineAsync(l => l.Contains("Analysed", StringComparison.Ordinal) && l.Contains("from port-a.txt", StringComparison.Ordinal), LocalRun.Patience, "port-a analysed");
+        await local.Run.WaitForLineAsync(l => l.Contains("Analysed", StringComparison.Ordinal) && l.Contains("from port-b.txt", StringComparison.Ordinal), LocalRun.Patience, "port-b analysed");
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.True(Alerts(receiver) == 4, $"Expected one alert for two copies at the same moment.{receiver.Tail()}");
         files.Delete(recursive: true);
@@ -88,7 +88,7 @@ public sealed class StoryFoldingJourneyTests
         var path = Path.Combine(files.FullName, name);
         await File.WriteAllTextAsync(path, text);
         await local.AlertsOkAsync("upload", path);
-        await local.Run.WaitForLineAsync(l => l.Contains(name, StringComparison.Ordinal) && l.Contains(" as ", StringComparison.Ordinal), LocalRun.Patience, $"{name} analysed");
+        await local.Run.WaitForLineAsync(l => l.Contains("Analysed", StringComparison.Ordinal) && l.Contains("from " + name, StringComparison.Ordinal), LocalRun.Patience, $"{name} analysed");
     }
 
     private static async Task<string> ArticleOfAsync(LocalRun local, string name)
