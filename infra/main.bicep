@@ -88,7 +88,16 @@ var containers = [
   deploymentContainer
   deadLetterContainer
 ]
-var tables = [statusTable, 'matches', 'rulematches', 'querymatches', 'subscriptions', 'subscriptionindex', 'deliveries']
+var tables = [
+  statusTable
+  'matches'
+  'rulematches'
+  'querymatches'
+  'subscriptions'
+  'subscriptionindex'
+  'deliveries'
+  'storybuckets'
+]
 var queues = ['immediate-deliveries', 'immediate-batches', 'digest-batches']
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -214,6 +223,7 @@ var appSettings = {
   Alerts__Analysis__MaxArticleBytes: '5242880'
   Alerts__Analysis__DefaultLanguage: 'en'
   Alerts__Analysis__TimeLimit: '00:00:30'
+  Alerts__Stories__Window: '2.00:00:00'
   Alerts__Rules__Path: ''
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint

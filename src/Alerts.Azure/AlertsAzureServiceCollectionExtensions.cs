@@ -6,6 +6,7 @@ using Alerts.Health;
 using Alerts.Language;
 using Alerts.Outcomes;
 using Alerts.Storage;
+using Alerts.Stories;
 using Alerts.Subscriptions;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -54,6 +55,7 @@ public static class AlertsAzureServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, StorageProbe>());
         services.TryAddSingleton<IAnalysisStore, AzureAnalysisStore>();
         services.TryAddSingleton<IResultsReader, AzureResultsReader>();
+        services.TryAddSingleton<IStoryIndex, TableStoryIndex>();
         services.TryAddSingleton<INewMatchesNotifier, QueueNewMatchesNotifier>();
         services.TryAddSingleton<IDigestBatchSender, QueueDigestBatchSender>();
         services.TryAddSingleton<IImmediateBatchSender, QueueImmediateBatchSender>();

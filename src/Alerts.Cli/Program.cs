@@ -12,6 +12,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
 {
     AnalyzeCommand.Create(),
     EvalCommand.Create(),
+    EvalFoldingCommand.Create(),
     RunCommand.Create(),
     UploadCommand.Create(),
     ReceiveCommand.Create(),

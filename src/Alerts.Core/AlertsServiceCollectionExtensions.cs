@@ -5,6 +5,7 @@ using Alerts.Digests;
 using Alerts.Feeds;
 using Alerts.Subscriptions;
 using Alerts.Rules;
+using Alerts.Stories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ public static class AlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<StoryOptions>().Bind(configuration.GetSection(StoryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RuleCatalog>();
         services.TryAddSingleton<ArticleAnalyzer>();
@@ -33,6 +35,7 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlertsProcessing(this IServiceCollection services)
     {
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<StoryFolder>();
         // Subscribers' own queries are rules too: the catalogue polls them.
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleSource, SubscriptionQueryRules>());

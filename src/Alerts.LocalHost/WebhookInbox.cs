@@ -79,7 +79,17 @@ public sealed class WebhookInbox(IAnsiConsole console, string? secret, TimeProvi
                 var rules = article.TryGetProperty("matches", out var matches) && matches.ValueKind == JsonValueKind.Array
                     ? string.Join(", ", matches.EnumerateArray().Select(m => Text(m, "rule")))
                     : "";
+                var update = article.TryGetProperty("isUpdate", out var isUpdate) && isUpdate.ValueKind == JsonValueKind.True ? " [blue](update)[/]" : "";
                 console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"           {Text(article, "title")} [grey]({Text(article, "source")})[/] → [yellow]{rules}[/]");
+                if (update.Length > 0)
+                {
+                    console.MarkupLine("           [blue]update to a story already reported[/]");
+                }
+                if (article.TryGetProperty("alsoReportedBy", out var outlets) && outlets.ValueKind == JsonValueKind.Array && outlets.GetArrayLength() > 0)
+                {
+                    var names = outlets.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.String ? o.GetString() : null).OfType<string>().ToList();
+                    console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"           [grey]also reported by {names.Count} outlet{(names.Count == 1 ? "" : "s")}: {string.Join(", ", names)}[/]");
+                }
             }
         }
         context.Response.StatusCode = StatusCodes.Status204NoContent;

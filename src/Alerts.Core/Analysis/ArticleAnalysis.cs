@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Alerts.Articles;
 using Alerts.Entities;
 using Alerts.Rules;
+using Alerts.Stories;
 
 namespace Alerts.Analysis;
 
@@ -27,6 +28,10 @@ public sealed record ArticleAnalysis
     public int TextRecords { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The story this article copies, when an earlier article carried the same body; null for a story's first article.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoryFold? Story { get; init; }
 
     public required DateTimeOffset AnalyzedAt { get; init; }
 }

@@ -1,5 +1,6 @@
 using Alerts.Articles;
 using Alerts.Storage;
+using Alerts.Stories;
 
 namespace Alerts.Analysis;
 
@@ -10,13 +11,18 @@ public static class ArticleAnalyzerStoreExtensions
     /// so a story is analysed, and its matches dated, once.
     /// </summary>
     /// <param name="budget">Bounds the analysis itself, not the storage calls around it.</param>
-    internal static async Task<ArticleAnalysis> GetOrAnalyzeAsync(this ArticleAnalyzer analyzer, IAnalysisStore store, Article article, AnalysisBudget budget, CancellationToken cancellationToken)
+    /// <param name="stories">Records the story a new analysis copies, before it is stored; none leaves every article its own story.</param>
+    internal static async Task<ArticleAnalysis> GetOrAnalyzeAsync(this ArticleAnalyzer analyzer, IAnalysisStore store, Article article, AnalysisBudget budget, StoryFolder? stories, CancellationToken cancellationToken)
     {
         if (await store.GetStoredAsync(article.Id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return stored;
         }
         var analysis = await budget.RunAsync(token => analyzer.AnalyzeAsync(article, token)).ConfigureAwait(false);
+        if (stories is not null)
+        {
+            analysis = await stories.FoldAsync(analysis, cancellationToken).ConfigureAwait(false);
+        }
         if (await store.TryAddAnalysisAsync(analysis, cancellationToken).ConfigureAwait(false))
         {
             return analysis;

@@ -2,6 +2,7 @@ using Alerts.Articles;
 using Alerts.Delivery;
 using Alerts.Entities;
 using Alerts.Storage;
+using Alerts.Stories;
 using Alerts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public sealed partial class ArticleProcessor(
     INewMatchesNotifier notifier,
     IOptions<AnalysisOptions> options,
     TimeProvider time,
-    ILogger<ArticleProcessor> logger)
+    ILogger<ArticleProcessor> logger,
+    StoryFolder? stories = null)
 {
     public async Task<ProcessingResult> ProcessAsync(string name, Stream content, CancellationToken cancellationToken)
     {
@@ -42,7 +44,7 @@ public sealed partial class ArticleProcessor(
                 article = await budget.Run(token => ArticleParser.Parse(name, bytes, language, token)).ConfigureAwait(false);
                 parse?.SetTag("alerts.article.id", article.Id);
             }
-            analysis = await analyzer.GetOrAnalyzeAsync(store, article, budget, cancellationToken).ConfigureAwait(false);
+            analysis = await analyzer.GetOrAnalyzeAsync(store, article, budget, stories, cancellationToken).ConfigureAwait(false);
         }
         catch (ArticleParseException ex)
         {
@@ -81,14 +83,15 @@ public sealed partial class ArticleProcessor(
                 Title = analysis.Article.Title,
                 MatchCount = analysis.Matches.Count,
                 Extractor = analysis.Extractor,
-                Message = status == UploadStatus.Duplicate ? $"Same story as '{analysis.Article.Name}'." : null,
+                Message = status == UploadStatus.Duplicate ? $"Same story as '{analysis.Article.Name}'."
+                    : analysis.Story is { } story ? $"Another outlet's copy of story {story.StoryId}{(story.IsUpdate ? ", alerting as an update" : "")}." : null,
                 Time = status == UploadStatus.Analysed ? analysis.AnalyzedAt : time.GetUtcNow(),
             };
             // Before the status row: a run that dies in between is retried and notifies again, and immediate
             // delivery is keyed by article, so the repeat sends nothing twice.
-            if (status == UploadStatus.Analysed && analysis.Matches.Count + analysis.QueryMatches.Count > 0)
+            if (status == UploadStatus.Analysed && AlertRules(analysis) is { Count: > 0 } rules)
             {
-                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, [.. analysis.Matches.Concat(analysis.QueryMatches).Select(m => m.Rule)]), cancellationToken).ConfigureAwait(false);
+                await notifier.NotifyAsync(new NewMatchesMessage(analysis.Article.Id, rules), cancellationToken).ConfigureAwait(false);
             }
             await store.SetUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         }
@@ -98,6 +101,22 @@ public sealed partial class ArticleProcessor(
         activity?.SetTag("alerts.matches", analysis.Matches.Count);
         LogProcessed(logger, name, status, analysis.Article.Id, analysis.Entities.Count, analysis.Matches.Count, newMatches.Count);
         return new ProcessingResult { Upload = upload, Analysis = analysis, NewMatches = newMatches };
+    }
+
+    /// <summary>
+    /// The rules an article alerts for: all it met when it is a story's first article or adds substantial new text;
+    /// only those the story had not met when that is what makes it an update; none for a plain copy.
+    /// </summary>
+    private static List<string> AlertRules(ArticleAnalysis analysis)
+    {
+        var all = analysis.Matches.Concat(analysis.QueryMatches).Select(m => m.Rule).ToList();
+        return analysis.Story switch
+        {
+            null => all,
+            { IsUpdate: false } => [],
+            { NewText: >= StoryFolder.SubstantialNewText } => all,
+            { NewRules: var added } => [.. all.Where(added.Contains)],
+        };
     }
 
     private async Task<ProcessingResult> FailAsync(string name, string reason, string message, CancellationToken cancellationToken)

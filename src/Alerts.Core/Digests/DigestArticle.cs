@@ -20,4 +20,16 @@ public sealed record DigestArticle
 
     /// <summary>The article's people, places and organisations by kind, each named once (<see cref="EntityGroups"/>).</summary>
     public IReadOnlyList<EntityGroup> EntityGroups { get; init; } = [];
+
+    /// <summary>The site or outlet that published it (its URL's host, or its source line).</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>The id of the story's first article when this is another outlet's copy; null when it is the first.</summary>
+    public string? StoryId { get; init; }
+
+    /// <summary>True when this copy of a story already reported alerts again: it meets new rules or adds substantial text.</summary>
+    public bool IsUpdate { get; init; }
+
+    /// <summary>The other outlets that reported the same story, each once.</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
 }

@@ -33,6 +33,7 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
                 articles.Add(article);
             }
         }
+        articles = StoryGroups.Fold(articles);
         return articles.Count == 0 ? null : Create(subscription, DigestIds.Scheduled(subscription.Id, start, end), DigestKind.Scheduled, start, end, articles);
     }
 
@@ -139,6 +140,10 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
                 .Take(MainEntities)
                 .Select(g => g.First())],
             EntityGroups = Digests.EntityGroups.Of(analysis.Entities),
+            Outlet = Stories.Outlets.Of(article),
+            StoryId = analysis.Story?.StoryId,
+            IsUpdate = analysis.Story?.IsUpdate ?? false,
+            AlsoReportedBy = analysis.Story?.Outlets ?? [],
         };
     }
 }

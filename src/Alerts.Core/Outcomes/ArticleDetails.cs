@@ -19,7 +19,8 @@ public sealed record ArticleDetails(
     string Extractor,
     IReadOnlyList<EntitiesOfCategory> Entities,
     IReadOnlyList<MatchDetails> Matches,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    StoryLink? Story = null)
 {
     // People, places and organisations first: what an analyst scans for; the rest after, by name.
     private static readonly string[] CategoryOrder = [EntityCategory.Person, EntityCategory.Location, EntityCategory.Organization, EntityCategory.Event];
@@ -45,9 +46,16 @@ public sealed record ArticleDetails(
             .Select(m => new MatchDetails(m.Rule, m.Title, m.Severity.ToString().ToLowerInvariant(), [.. m.Snippets.Select(s => s.Marked)]))
             .ToList();
         return new(article.Id, article.Name, article.Title, article.Source, article.Url, article.PublishedAt, analysis.AnalyzedAt,
-            analysis.Extractor, entities, matches, analysis.Warnings);
+            analysis.Extractor, entities, matches, analysis.Warnings,
+            analysis.Story is { } story ? new StoryLink(story.StoryId, $"/api/articles/{story.StoryId}", story.IsUpdate, story.Outlets) : null);
     }
 }
+
+/// <summary>
+/// The story an article copies: its first article's id and results link, whether this copy alerted as an update, and
+/// the outlets that reported it before.
+/// </summary>
+public sealed record StoryLink(string Id, string Link, bool Update, IReadOnlyList<string> ReportedBefore);
 
 /// <summary>The distinct names of one entity category, most mentioned first.</summary>
 public sealed record EntitiesOfCategory(string Category, IReadOnlyList<EntityMention> Names);

@@ -29,6 +29,9 @@ public static class StorageNames
 
     public const string SubscriptionsTable = "subscriptions";
 
+    /// <summary>The story index: articles by LSH bucket key (PartitionKey the bucket), and each article's signature.</summary>
+    public const string StoryBucketsTable = "storybuckets";
+
     /// <summary>Subscriptions by watched rule (PartitionKey the rule or query id), so immediate alerts read only a rule's subscribers.</summary>
     public const string SubscriptionIndexTable = "subscriptionindex";
 
