@@ -82,7 +82,12 @@ public static class SlackPayload
         text.Append('*').Append(SlackText.Link(article.Url, title)).Append('*');
         var byline = ChatDigest.Byline(article);
         text.Append('\n').Append(byline.Length > 0 ? SlackText.Within(byline, 300, SlackText.Escape) + " · " : "")
-            .Append(Severity(article.Severity)).Append(" · matched ").Append(ChatDigest.Format(article.MatchedAt));
+            .Append(Severity(article.Severity)).Append(article.IsUpdate ? " · update" : "").Append(" · matched ").Append(ChatDigest.Format(article.MatchedAt));
+        // Copies of one story from other outlets are folded into this entry: say who else carried it.
+        if (StoryGroups.AlsoReported(article.AlsoReportedBy) is { } also)
+        {
+            text.Append('\n').Append(SlackText.Within(ChatDigest.OneLine(also), 500, SlackText.Escape));
+        }
         foreach (var match in article.Matches)
         {
             var ruleLine = $"\n*{SlackText.Within(ChatDigest.OneLine(match.Title), 200, SlackText.Escape)}* ({Severity(match.Severity)})";

@@ -84,12 +84,17 @@ public static class TeamsPayload
         {
             items.Add(Rich(Run(Cut(byline, MaxTitleChars), subtle: true)));
         }
+        // Copies of one story from other outlets are folded into this entry: say who else carried it.
+        if (StoryGroups.AlsoReported(article.AlsoReportedBy) is { } also)
+        {
+            items.Add(Rich(Run(Cut(ChatDigest.OneLine(also), MaxTitleChars), subtle: true)));
+        }
         items.Add(new JsonObject
         {
             ["type"] = "FactSet",
             ["facts"] = new JsonArray
             {
-                Fact("Severity", Severity(article.Severity)),
+                Fact("Severity", Severity(article.Severity) + (article.IsUpdate ? " (update)" : "")),
                 Fact("Matched", ChatDigest.Format(article.MatchedAt)),
                 Fact("Rules", article.Matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             },

@@ -141,10 +141,6 @@ public sealed class EmailTemplates
         return (renderedHtml, renderedText);
     }
 
-    /// <summary>"Also reported by 2 outlets: a.org, b.com", or null for a story one outlet carried.</summary>
-    internal static string? AlsoReported(IReadOnlyList<string> outlets) =>
-        outlets.Count == 0 ? null : $"Also reported by {Count(outlets.Count, "outlet")}: {string.Join(", ", outlets)}";
-
     private static Dictionary<string, object?> ArticleModel(DigestArticle article) => new()
     {
         ["title"] = string.IsNullOrWhiteSpace(article.Title) ? "(untitled)" : article.Title,
@@ -152,7 +148,7 @@ public sealed class EmailTemplates
         ["byline"] = string.Join(" · ", new[] { article.Source, article.PublishedAt is { } p ? Format(p) : null }.Where(s => !string.IsNullOrEmpty(s))),
         ["severity"] = article.Severity.ToString().ToLowerInvariant(),
         ["update"] = article.IsUpdate,
-        ["also_reported"] = AlsoReported(article.AlsoReportedBy),
+        ["also_reported"] = StoryGroups.AlsoReported(article.AlsoReportedBy),
         ["color"] = article.Severity switch
         {
             Severity.Critical => "#b91c1c",

@@ -85,7 +85,9 @@ public sealed class FeedApi(ISubscriptionStore subscriptions, FeedLinks links, D
         Link = article.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null,
         Updated = article.MatchedAt,
         Published = article.PublishedAt,
-        Summary = string.Join(" … ", article.Matches.SelectMany(m => m.Snippets).Select(s => s.Text).Distinct(StringComparer.Ordinal).Take(3)),
+        // The snippets, then who else carried the story (its copies are folded into this entry).
+        Summary = string.Join(" … ", article.Matches.SelectMany(m => m.Snippets).Select(s => s.Text).Distinct(StringComparer.Ordinal).Take(3))
+            + (StoryGroups.AlsoReported(article.AlsoReportedBy) is { } also ? " (" + also + ")" : ""),
         Categories = [.. article.Matches.Select(m => new FeedCategory(m.Rule, m.Title)).DistinctBy(c => c.Term, StringComparer.Ordinal)],
     };
 

@@ -59,7 +59,8 @@ public sealed class DigestBuilder(IAnalysisStore store, QueryRuleIds queryRuleId
                 articles.Add(article);
             }
         }
-        return [.. articles.OrderByDescending(a => a.MatchedAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal)];
+        // One entry per story, as in a digest: other outlets' copies fold into it.
+        return [.. StoryGroups.Fold(articles).OrderByDescending(a => a.MatchedAt).ThenBy(a => a.ArticleId, StringComparer.Ordinal)];
     }
 
     private async Task<List<RuleMatchRef>> MatchesAsync(IReadOnlyList<string> watched, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)

@@ -8,6 +8,14 @@ namespace Alerts.Digests;
 /// </summary>
 public static class StoryGroups
 {
+    /// <summary>"Also reported by 2 outlets: a.org, b.com", or null for a story one outlet carried.</summary>
+    public static string? AlsoReported(IReadOnlyList<string> outlets)
+    {
+        ArgumentNullException.ThrowIfNull(outlets);
+        return outlets.Count == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Also reported by {outlets.Count} {(outlets.Count == 1 ? "outlet" : "outlets")}: {string.Join(", ", outlets)}");
+    }
+
     public static List<DigestArticle> Fold(IReadOnlyList<DigestArticle> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);

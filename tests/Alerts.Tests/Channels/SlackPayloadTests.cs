@@ -37,6 +37,18 @@ public sealed class SlackPayloadTests
     }
 
     [Fact]
+    public void A_story_other_outlets_also_carried_shows_once_with_their_names_and_an_update_is_marked()
+    {
+        var story = ChatDigests.Article(1) with { IsUpdate = true, AlsoReportedBy = ["wire.example", "<!channel>.example"] };
+        var (body, root) = Build(ChatDigests.Of([story]));
+
+        Assert.Empty(ChatSchemas.Slack(body));
+        var text = AllText(root);
+        Assert.Contains("Also reported by 2 outlets: wire.example, &lt;!channel&gt;.example", text, StringComparison.Ordinal);
+        Assert.Contains("critical · update · matched", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Article_text_cannot_mention_link_or_format_only_its_three_control_characters_become_entities()
     {
         var (body, root) = Build(ChatDigests.Of([ChatDigests.Article(1, title: ChatDigests.Hostile, sentence: ChatDigests.Hostile)]));

@@ -47,6 +47,18 @@ public sealed class TeamsPayloadTests
     }
 
     [Fact]
+    public void A_story_other_outlets_also_carried_shows_once_with_their_names_and_an_update_is_marked()
+    {
+        var story = ChatDigests.Article(1) with { IsUpdate = true, AlsoReportedBy = ["wire.example"] };
+        var (body, card) = Build(ChatDigests.Of([story]));
+
+        Assert.Empty(ChatSchemas.Teams(body));
+        var all = Walk(card).ToList();
+        Assert.Contains(all, e => e.GetProperty("type").GetString() == "TextRun" && e.GetProperty("text").GetString() == "Also reported by 1 outlet: wire.example");
+        Assert.Contains("\"value\":\"critical (update)\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Article_text_is_only_in_text_runs_which_teams_shows_as_written()
     {
         var (body, card) = Build(ChatDigests.Of([ChatDigests.Article(1, title: ChatDigests.Hostile, sentence: ChatDigests.Hostile)]));
