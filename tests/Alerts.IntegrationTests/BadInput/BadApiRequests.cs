@@ -15,7 +15,7 @@ internal static class BadApiRequests
         ["JSON null"] = ("null", 400, "must be a JSON object"),
         ["channel as a number"] = (Valid(channel: "5"), 400, "$.channel"),
         ["rules as a string"] = (Valid(rules: "\"state-of-emergency\""), 400, "$.rules"),
-        ["unknown channel"] = (Valid(channel: "\"sms\""), 400, "channel: 'email', 'webhook' or 'feed'"),
+        ["unknown channel"] = (Valid(channel: "\"sms\""), 400, "channel: 'email', 'webhook', 'feed', 'teams' or 'slack'"),
         ["missing target"] = (Valid(target: "null"), 400, "target: required"),
         ["unknown rule id"] = (Valid(rules: "[\"no-such-rule\"]"), 400, "'no-such-rule' is not a rule of the catalogue"),
         ["nothing to watch"] = (Valid(rules: "[]"), 400, "watch at least one rule"),
