@@ -95,7 +95,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public static string Story(string title, string body) =>
         $"{title}\n\nBy Test Wire January 8, 2031\n\n{body}\n\nReference {UniqueCodes()}.\n";
 
-    private static string UniqueCodes() =>
+    /// <summary>Twelve codes of four hex digits no other story has: enough words of its own that a body is not folded as a copy.</summary>
+    public static string UniqueCodes() =>
         string.Join(' ', Enumerable.Range(0, 3).SelectMany(_ => Guid.NewGuid().ToString("N").Chunk(4)).Select(c => new string(c)));
 
     private async Task QuietOthersAsync()

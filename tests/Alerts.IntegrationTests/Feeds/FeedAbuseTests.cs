@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Alerts.Analysis;
 using Alerts.IntegrationTests.Channels;
+using Alerts.IntegrationTests.Delivery;
 using Alerts.IntegrationTests.Subscriptions;
 using Alerts.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,8 +68,7 @@ public sealed class FeedAbuseTests(AzuriteFixture azurite)
         const string Hostile = "<script>alert(1)</script> Emergency & \"quotes\" ]]> <b>bold</b>\u0007 end";
         // A body of its own: the shared wire story's body would fold this upload into another outlet's copy of it, and
         // the feed shows a story once, under its first article's title.
-        var codes = string.Join(' ', Enumerable.Range(0, 3).SelectMany(_ => Guid.NewGuid().ToString("N").Chunk(4)).Select(c => new string(c)));
-        var body = $"\n\nBy Test Wire January 8, 2031\n\nThe government declared a state of emergency in the capital on Monday. Reference {codes}.\n";
+        var body = $"\n\nBy Test Wire January 8, 2031\n\nThe government declared a state of emergency in the capital on Monday. Reference {DeliveryHarness.UniqueCodes()}.\n";
         await using (var services = azurite.BuildServices(ChannelSettings.For()))
         {
             // Plain text: its first line is the title as written (Markdown and HTML uploads lose their tags on parsing).
