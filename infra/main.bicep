@@ -220,10 +220,12 @@ var appSettings = {
   // DefaultAzureCredential (Language, email) picks the user-assigned identity by this.
   AZURE_CLIENT_ID: identity.outputs.clientId
   DigestSchedule: digestSchedule
+  StoryPruneSchedule: '0 17 * * * *'
   Alerts__Analysis__MaxArticleBytes: '5242880'
   Alerts__Analysis__DefaultLanguage: 'en'
   Alerts__Analysis__TimeLimit: '00:00:30'
   Alerts__Stories__Window: '2.00:00:00'
+  Alerts__Stories__PruneMaxRows: '200000'
   Alerts__Rules__Path: ''
   Alerts__Rules__IncludeBuiltin: 'true'
   Alerts__Language__Endpoint: language.outputs.endpoint

@@ -17,6 +17,7 @@ var root = new RootCommand("Alerts: turn news articles into alerts for watch rul
     UploadCommand.Create(),
     ReceiveCommand.Create(),
     PoisonCommands.Create(),
+    StoryCommands.Create(),
 };
 foreach (var command in SubscriptionCommands.Create().Concat(DeliveryCommands.Create()).Concat(ResultsCommands.Create()))
 {

@@ -36,6 +36,7 @@ public static class AlertsServiceCollectionExtensions
     {
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<StoryFolder>();
+        services.TryAddSingleton<StoryIndexPruning>();
         // Subscribers' own queries are rules too: the catalogue polls them.
         services.TryAddSingleton<QueryRuleIds>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleSource, SubscriptionQueryRules>());

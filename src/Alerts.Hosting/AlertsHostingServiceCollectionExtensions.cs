@@ -16,6 +16,7 @@ public static class AlertsHostingServiceCollectionExtensions
         services.TryAddSingleton<ArticleUploadHandler>();
         services.TryAddSingleton<DigestTimerHandler>();
         services.TryAddSingleton<DigestBatchHandler>();
+        services.TryAddSingleton<StoryPruneTimerHandler>();
         services.TryAddSingleton<ImmediateQueueHandler>();
         services.TryAddSingleton<ImmediateBatchHandler>();
         return services;

@@ -14,6 +14,7 @@ public static class LocalDefaults
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["AlertsStorage"] = "UseDevelopmentStorage=true",
             ["DigestSchedule"] = "0 */5 * * * *",
+            ["StoryPruneSchedule"] = "0 17 * * * *",
             ["Alerts:Subscriptions:PublicBaseUrl"] = options.ApiUrl.ToString(),
             ["Alerts:Email:Provider"] = "smtp",
             ["Alerts:Email:SmtpHost"] = "127.0.0.1",

@@ -10,7 +10,7 @@ namespace Alerts.LocalHost;
 /// without Core Tools. Like the [Function] classes, each binds its trigger, calls the shared handler; what happened is
 /// logged (the analysed article by <see cref="ActivityReporter"/>, deliveries by the delivery service). A failure (such as a malformed queue message) is retried and poisoned by the SDK.
 /// </summary>
-public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, ImmediateQueueHandler immediate, ImmediateBatchHandler immediateBatches, ActivityReporter reporter)
+public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobProcessor uploads, DigestTimerHandler digests, DigestBatchHandler batches, StoryPruneTimerHandler stories, ImmediateQueueHandler immediate, ImmediateBatchHandler immediateBatches, ActivityReporter reporter)
 {
     /// <summary>
     /// The fallback for uploads by other tools. A blob the uploader named on <see cref="LocalQueues.ArticleUploads"/>
@@ -54,6 +54,13 @@ public sealed class LocalFunctions(ArticleUploadHandler articles, UploadedBlobPr
     {
         _ = timer;
         await digests.HandleAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [FunctionName("PruneStories")]
+    public async Task PruneStoriesAsync([TimerTrigger("%StoryPruneSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        _ = timer;
+        await stories.HandleAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [FunctionName("DeliverDigestBatch")]

@@ -16,4 +16,7 @@ public static class AppSettingNames
 
     /// <summary>NCRONTAB schedule of the digest timer (six fields, seconds first).</summary>
     public const string DigestSchedule = "DigestSchedule";
+
+    /// <summary>NCRONTAB schedule of the story index prune timer (six fields, seconds first).</summary>
+    public const string StoryPruneSchedule = "StoryPruneSchedule";
 }

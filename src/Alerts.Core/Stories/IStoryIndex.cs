@@ -16,4 +16,11 @@ public interface IStoryIndex
     Task<IReadOnlyCollection<string>> FindAsync(IReadOnlyList<string> bucketKeys, DateTimeOffset since, CancellationToken cancellationToken);
 
     Task<StoryArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes bucket rows added, and article rows uploaded, before <paramref name="before"/>, at most
+    /// <paramref name="maxRows"/> of them. A row rewritten since it was read, or deleted by another run, is left alone
+    /// and not counted, so two runs at once delete each row once between them.
+    /// </summary>
+    Task<StoryIndexPruned> PruneAsync(DateTimeOffset before, int maxRows, CancellationToken cancellationToken);
 }

@@ -20,6 +20,7 @@ public static class AlertsTelemetry
     public const string DeliveryAttempts = "alerts.deliveries";
     public const string RuleMatches = "alerts.matches";
     public const string DeliveryLatency = "alerts.delivery.latency";
+    public const string StoryRowsDeleted = "alerts.stories.pruned";
 
     public static ActivitySource Source { get; } = new(Name);
 
@@ -43,6 +44,9 @@ public static class AlertsTelemetry
     private static readonly Counter<long> Matches = Meter.CreateCounter<long>(RuleMatches, "{match}",
         "New matches stored, by rule; subscribers' own queries are counted together as 'query'.");
 
+    private static readonly Counter<long> Pruned = Meter.CreateCounter<long>(StoryRowsDeleted, "{row}",
+        "Story index rows deleted by the prune, by kind (bucket or article).");
+
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(DeliveryLatency, "s",
         "From the match (an immediate alert) or the window's end (a scheduled digest) to the receiver's acceptance.");
 
@@ -56,6 +60,12 @@ public static class AlertsTelemetry
     public static void Delivered(string channel, string kind, TimeSpan latency) => Latency.Record(Math.Max(0, latency.TotalSeconds),
         new KeyValuePair<string, object?>("channel", channel),
         new KeyValuePair<string, object?>("kind", kind));
+
+    public static void StoryRowsPruned(int bucketRows, int articleRows)
+    {
+        Pruned.Add(bucketRows, new KeyValuePair<string, object?>("kind", "bucket"));
+        Pruned.Add(articleRows, new KeyValuePair<string, object?>("kind", "article"));
+    }
 
     public static void ArticleAnalysed(string status) => Analysed.Add(1, new KeyValuePair<string, object?>("status", status));
 

@@ -117,7 +117,7 @@ public class ArticleUploadedTests
         var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
         var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
         var log = new Alerts.Tests.Language.ListLogger<Alerts.LocalHost.ActivityReporter>();
-        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!,
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!, null!,
             new Alerts.LocalHost.ActivityReporter(log));
 
         await Assert.ThrowsAsync<LanguageConfigurationException>(() => local.ArticleUploadedAsync(Content(Story), "story.txt", null, CancellationToken.None));
@@ -133,7 +133,7 @@ public class ArticleUploadedTests
     {
         var analyzer = new ArticleAnalyzer(_extractor, new RuleCatalog(RuleLoader.LoadBuiltin()), TimeProvider.System);
         var processor = new ArticleProcessor(analyzer, _store, _notifier, Options.Create(new AnalysisOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
-        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!,
+        var local = new Alerts.LocalHost.LocalFunctions(new ArticleUploadHandler(processor), null!, null!, null!, null!, null!, null!,
             new Alerts.LocalHost.ActivityReporter(new Alerts.Tests.Language.ListLogger<Alerts.LocalHost.ActivityReporter>()));
         // As storage hands metadata back: its names in whatever case the service returns.
         var queued = new Dictionary<string, string>(StringComparer.Ordinal) { ["QueuedOn"] = Alerts.LocalHost.LocalQueues.ArticleUploads };

@@ -39,7 +39,7 @@ public class SettingsTests
         Assert.Contains(AppSettings.Options, s => s.Name == "Alerts__Language__Key" && !s.Deployed);
         Assert.Contains(AppSettings.Options, s => s.Name == "Alerts__Digests__RetrySchedule");
         Assert.DoesNotContain(AppSettings.Options, s => s.Name == "Alerts__Digests__RetryDelays"); // read-only: not a setting
-        Assert.Equal([AppSettingNames.StorageConnection, AppSettingNames.DigestSchedule], AppSettings.Named.Order());
+        Assert.Equal([AppSettingNames.StorageConnection, AppSettingNames.DigestSchedule, AppSettingNames.StoryPruneSchedule], AppSettings.Named.Order());
     }
 
     [Fact]

@@ -34,4 +34,29 @@ internal sealed class InMemoryStoryIndex(TimeProvider time) : IStoryIndex
 
     public Task<StoryArticle?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
         Task.FromResult(_articles.TryGetValue(articleId, out var a) ? a : null);
+
+    public Task<StoryIndexPruned> PruneAsync(DateTimeOffset before, int maxRows, CancellationToken cancellationToken)
+    {
+        int buckets = 0, articles = 0;
+        foreach (var (_, rows) in _buckets)
+        {
+            foreach (var row in rows.Where(r => r.Value < before).ToList())
+            {
+                if (buckets == maxRows)
+                {
+                    return Task.FromResult(new StoryIndexPruned(buckets, 0, false));
+                }
+                buckets += rows.TryRemove(row) ? 1 : 0;
+            }
+        }
+        foreach (var article in _articles.Values.Where(a => a.UploadedAt < before).ToList())
+        {
+            if (buckets + articles == maxRows)
+            {
+                return Task.FromResult(new StoryIndexPruned(buckets, articles, false));
+            }
+            articles += _articles.TryRemove(KeyValuePair.Create(article.ArticleId, article)) ? 1 : 0;
+        }
+        return Task.FromResult(new StoryIndexPruned(buckets, articles, true));
+    }
 }
