@@ -136,37 +136,33 @@ public sealed class TableStoryIndex(BlobServiceClient blobs, TableServiceClient 
     }
 
     /// <summary>
-    /// Deletes the rows if they are unchanged since the scan read them (their ETag): a row rewritten since (an article
-    /// put in its bucket again) is live and stays. Returns how many this call deleted; a row already gone is not one.
+    /// Deletes the rows (one partition's) if they are unchanged since the scan read them (their ETag): a row rewritten
+    /// since (an article put in its bucket again) is live and stays. Returns how many this call deleted; a row already
+    /// gone is not one. A lone row goes as a transaction too: its 404 reliably says "already gone", where the emulator
+    /// answers a plain delete of a missing row with success.
     /// </summary>
     private async Task<int> DeleteAsync(TableEntity[] rows, CancellationToken cancellationToken)
     {
-        if (rows.Length > 1)
+        try
         {
-            try
-            {
-                await _table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken).ConfigureAwait(false);
-                return rows.Length;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // One row was deleted by another run or rewritten: the transaction did nothing, so go row by row.
-            }
+            await _table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken).ConfigureAwait(false);
+            return rows.Length;
         }
-        var deleted = 0;
-        foreach (var row in rows)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412 && !StorageInitializer.IsMissingResource(ex))
         {
-            try
+            if (rows.Length == 1)
             {
-                await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
-                deleted++;
+                // Deleted by another run, or rewritten since the scan: either way not this run's to delete.
+                return 0;
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && !StorageInitializer.IsMissingResource(ex))
+            // One row failed, so the transaction did nothing: row by row, to delete the others.
+            var deleted = 0;
+            foreach (var row in rows)
             {
-                // Gone already, or rewritten since the scan: either way not this run's to delete.
+                deleted += await DeleteAsync([row], cancellationToken).ConfigureAwait(false);
             }
+            return deleted;
         }
-        return deleted;
     }
 
     private static string Literal(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
