@@ -29,6 +29,14 @@ public class FunctionMetadataTests
     }
 
     [Fact]
+    public void PruneStories_is_a_timer_on_the_StoryPruneSchedule_setting()
+    {
+        var trigger = Function("PruneStories").GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+
+        Assert.Equal("%StoryPruneSchedule%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void The_function_app_output_carries_host_json()
     {
         var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
