@@ -16,7 +16,15 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     private readonly int _blobPort = LoopbackPorts.Free();
     private readonly int _queuePort = LoopbackPorts.Free();
     private readonly int _tablePort = LoopbackPorts.Free();
+    private readonly string _clock = Path.Combine(Path.GetTempPath(), $"alerts-faults-azurite-clock.{Guid.NewGuid():N}.js");
     private Process? _process;
+
+    /// <summary>
+    /// How far storage's clock runs ahead of the machine's from the next <see cref="StartAsync"/>: time passing for
+    /// storage alone, such as the queue leases of a killed host running out (the WebJobs SDK and the Functions host take
+    /// a message for 10 minutes) without the test waiting for them.
+    /// </summary>
+    public TimeSpan ClockAhead { get; set; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};" +
@@ -40,6 +48,13 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         })
         {
             info.ArgumentList.Add(a);
+        }
+        if (ClockAhead > TimeSpan.Zero)
+        {
+            // Node loads this before Azurite: every "now" it reads (visibility, leases, expiry) is shifted alike.
+            await File.WriteAllTextAsync(_clock, AheadClockScript);
+            info.Environment["NODE_OPTIONS"] = $"--require {_clock}";
+            info.Environment["ALERTS_TEST_CLOCK_AHEAD_MS"] = ((long)ClockAhead.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -109,6 +124,7 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        File.Delete(_clock);
         try
         {
             Directory.Delete(_data, recursive: true);
@@ -118,6 +134,21 @@ internal sealed class RestartableAzurite : IAsyncDisposable
             // A temp folder left behind is harmless.
         }
     }
+
+    private const string AheadClockScript = """
+        'use strict';
+        const ahead = Number(process.env.ALERTS_TEST_CLOCK_AHEAD_MS || 0);
+        const RealDate = Date;
+        function AheadDate(...args) {
+          if (!new.target) { return new RealDate(RealDate.now() + ahead).toString(); }
+          return args.length === 0 ? new RealDate(RealDate.now() + ahead) : new RealDate(...args);
+        }
+        AheadDate.prototype = RealDate.prototype;
+        AheadDate.now = () => RealDate.now() + ahead;
+        AheadDate.parse = RealDate.parse;
+        AheadDate.UTC = RealDate.UTC;
+        globalThis.Date = AheadDate;
+        """;
 
     private static string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
