@@ -33,7 +33,7 @@ public sealed class ImmediateFanOutKilledTests
     [Fact]
     public async Task Alerts_run_killed_mid_immediate_fan_out_and_restarted_alerts_every_subscriber_and_repeats_only_what_was_in_flight_under_its_own_id()
     {
-        await using var storage = new RestartableAzurite();
+        await using var storage = new RestartableAzurite { MovableClock = true };
         await storage.StartAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
         // Slow subscribers keep the fan-out going while the first alerts arrive.
@@ -47,7 +47,7 @@ public sealed class ImmediateFanOutKilledTests
         {
             // The eighth answer kills the host: it and every delivery still held by the slow receiver reach the
             // subscriber, and the ledger never hears of them.
-            var killed = new TaskCompletionSource();
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             for (var i = 1; i < 8; i++)
             {
                 receiver.Then(204);
@@ -65,10 +65,8 @@ public sealed class ImmediateFanOutKilledTests
         var beforeKill = receiver.Digests.Select(Subscription).ToHashSet();
         Assert.True(beforeKill.Count < Subscribers, "the first host finished the fan-out before it was killed");
 
-        // Down for longer than the queue leases of the messages the dead host held, and than its ledger claims.
-        await storage.StopAsync();
-        storage.ClockAhead = TimeSpan.FromMinutes(11);
-        await storage.StartAsync();
+        // The host stays down for longer than the queue leases of the messages it had taken, and than its ledger claims.
+        await storage.MoveClockAheadAsync(TimeSpan.FromMinutes(11));
         await WaitForAsync(() => Task.FromResult(DateTimeOffset.UtcNow > killedAt + ClaimTimeout), TimeSpan.FromSeconds(30), "the claims never expired");
 
         var queues = new QueueServiceClient(storage.ConnectionString);
