@@ -150,7 +150,14 @@ internal sealed class RestartableAzurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        // Its data is deleted next: nothing to flush, so no SIGTERM and no wait for a clean exit.
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
         foreach (var file in new[] { _clock, _clock + ".ahead", _clock + ".ahead.taken" })
         {
             File.Delete(file);
