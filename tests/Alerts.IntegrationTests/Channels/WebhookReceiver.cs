@@ -42,6 +42,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The clock the receiver checks timestamps against (the pipeline's clock in tests).</summary>
     public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
 
+    /// <summary>How long every delivery (not a handshake) is held before it is answered: a slow subscriber.</summary>
+    public TimeSpan Latency { get; set; }
+
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     public IEnumerable<ReceivedWebhook> Digests => Received.Where(r => r.Type == WebhookPayload.DigestType);
@@ -112,6 +115,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                 await context.Response.WriteAsJsonAsync(new { validationResponse = json.RootElement.GetProperty("validationCode").GetString() });
             }
             return;
+        }
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
         }
         if (_script.TryDequeue(out var next))
         {

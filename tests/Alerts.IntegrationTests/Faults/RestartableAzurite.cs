@@ -16,7 +16,13 @@ internal sealed class RestartableAzurite : IAsyncDisposable
     private readonly int _blobPort = LoopbackPorts.Free();
     private readonly int _queuePort = LoopbackPorts.Free();
     private readonly int _tablePort = LoopbackPorts.Free();
+    private readonly string _clock = Path.Combine(Path.GetTempPath(), $"alerts-faults-azurite-clock.{Guid.NewGuid():N}.js");
     private Process? _process;
+
+    /// <summary>
+    /// Lets <see cref="MoveClockAheadAsync"/> move storage's clock while it runs; set before <see cref="StartAsync"/>.
+    /// </summary>
+    public bool MovableClock { get; init; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Key};" +
@@ -41,6 +47,13 @@ internal sealed class RestartableAzurite : IAsyncDisposable
         {
             info.ArgumentList.Add(a);
         }
+        if (MovableClock)
+        {
+            // Node loads this before Azurite: every "now" Azurite reads (visibility, leases, expiry) moves alike.
+            await File.WriteAllTextAsync(_clock, AheadClockScript);
+            info.Environment["NODE_OPTIONS"] = $"--require {_clock}";
+            info.Environment["ALERTS_TEST_CLOCK_FILE"] = _clock + ".ahead";
+        }
         _process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { errors.Enqueue(line); } };
@@ -58,6 +71,35 @@ internal sealed class RestartableAzurite : IAsyncDisposable
                 }
                 await Task.Delay(100);
             }
+        }
+    }
+
+    /// <summary>
+    /// Moves storage's clock <paramref name="ahead"/> of the machine's, at once and without a restart: time passing for
+    /// storage alone, such as the queue leases of a killed host running out (the WebJobs SDK and the Functions host take
+    /// a message for 10 minutes) without the test waiting for them. Returns once Azurite has taken the new time.
+    /// </summary>
+    public async Task MoveClockAheadAsync(TimeSpan ahead)
+    {
+        if (!MovableClock || _process is not { HasExited: false } process)
+        {
+            throw new InvalidOperationException("Storage's clock moves only in a running Azurite started with MovableClock.");
+        }
+        var ms = ((long)ahead.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.Delete(_clock + ".ahead.taken");
+        await File.WriteAllTextAsync(_clock + ".ahead", ms);
+        using (var signal = Process.Start("kill", ["-USR2", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!File.Exists(_clock + ".ahead.taken") || await File.ReadAllTextAsync(_clock + ".ahead.taken") != ms)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("Azurite did not move its clock.");
+            }
+            await Task.Delay(50);
         }
     }
 
@@ -108,7 +150,18 @@ internal sealed class RestartableAzurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        // Its data is deleted next: nothing to flush, so no SIGTERM and no wait for a clean exit.
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+        foreach (var file in new[] { _clock, _clock + ".ahead", _clock + ".ahead.taken" })
+        {
+            File.Delete(file);
+        }
         try
         {
             Directory.Delete(_data, recursive: true);
@@ -118,6 +171,29 @@ internal sealed class RestartableAzurite : IAsyncDisposable
             // A temp folder left behind is harmless.
         }
     }
+
+    // Date and Date.now() run ahead by the milliseconds in the file named by ALERTS_TEST_CLOCK_FILE, read on SIGUSR2
+    // (Node keeps SIGUSR1 for its debugger) and written back to ".taken" once in force.
+    private const string AheadClockScript = """
+        'use strict';
+        const fs = require('fs');
+        const file = process.env.ALERTS_TEST_CLOCK_FILE;
+        let ahead = 0;
+        const RealDate = Date;
+        function AheadDate(...args) {
+          if (!new.target) { return new RealDate(RealDate.now() + ahead).toString(); }
+          return args.length === 0 ? new RealDate(RealDate.now() + ahead) : new RealDate(...args);
+        }
+        AheadDate.prototype = RealDate.prototype;
+        AheadDate.now = () => RealDate.now() + ahead;
+        AheadDate.parse = RealDate.parse;
+        AheadDate.UTC = RealDate.UTC;
+        globalThis.Date = AheadDate;
+        process.on('SIGUSR2', () => {
+          ahead = Number(fs.readFileSync(file, 'utf8'));
+          fs.writeFileSync(file + '.taken', String(ahead));
+        });
+        """;
 
     private static string P(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
