@@ -7,8 +7,8 @@ namespace Alerts.Channels.Chat;
 /// What a Teams Workflows webhook's answer means. The webhook is a Power Automate (Logic Apps) request trigger, which
 /// answers errors as <c>{"error": {"code": …, "message": …}}</c>: a deleted workflow answers 404
 /// (<c>WorkflowNotFound</c>), one turned off or deleted answers <c>WorkflowTriggerIsNotEnabled</c>; those, any 404 and
-/// a 410 (how the retired Office 365 connector webhooks answer) pause the subscription. Any other 400 or 413 is a
-/// message Teams refused, which is not retried; 429, 5xx and the rest are retried.
+/// any 410 pause the subscription. Any other 400 or 413 is a message Teams refused, which is not retried; 429, 5xx and
+/// the rest are retried.
 /// </summary>
 public static class TeamsAnswers
 {
