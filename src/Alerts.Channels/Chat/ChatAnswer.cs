@@ -24,19 +24,18 @@ public sealed record ChatAnswer
     /// <summary>The platform's error code from the body, when it gave one that looks like a code.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>The receiver's <c>Retry-After</c>, for a retry.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ChatAnswer Delivered { get; } = new() { Kind = ChatAnswerKind.Delivered, Reason = "" };
 
-    public DeliveryOutcome ToOutcome(WebhookResponse response)
+    public DeliveryOutcome ToOutcome() => Kind switch
     {
-        ArgumentNullException.ThrowIfNull(response);
-        return Kind switch
-        {
-            ChatAnswerKind.Delivered => DeliveryOutcome.Sent,
-            ChatAnswerKind.Gone => DeliveryOutcome.Gone(Reason),
-            ChatAnswerKind.Rejected => DeliveryOutcome.Rejected(Reason),
-            _ => DeliveryOutcome.Failed(Reason, response.RetryAfter),
-        };
-    }
+        ChatAnswerKind.Delivered => DeliveryOutcome.Sent,
+        ChatAnswerKind.Gone => DeliveryOutcome.Gone(Reason),
+        ChatAnswerKind.Rejected => DeliveryOutcome.Rejected(Reason),
+        _ => DeliveryOutcome.Failed(Reason, RetryAfter),
+    };
 
     /// <summary>"Slack answered HTTP 404 no_service: the incoming webhook was not found…", or without the code.</summary>
     public static ChatAnswer Of(ChatAnswerKind kind, string platform, WebhookResponse response, string? code, string meaning) => new()
@@ -50,7 +49,7 @@ public sealed record ChatAnswer
     public static ChatAnswer Retry(WebhookResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return new() { Kind = ChatAnswerKind.Retry, Reason = Describe(response) };
+        return new() { Kind = ChatAnswerKind.Retry, Reason = Describe(response), RetryAfter = response.RetryAfter };
     }
 
     /// <summary>

@@ -31,6 +31,6 @@ public abstract class ChatChannel(WebhookClient client, ISubscriptionLinks links
         var unsubscribe = await links.UnsubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
         var body = Build(ChatDigest.From(digest, ChatLinks.More(subscription, digest, options), unsubscribe));
         var response = await client.PostAsync(subscription.Target, secret: null, digest.Id, body, cancellationToken).ConfigureAwait(false);
-        return Read(response).ToOutcome(response);
+        return Read(response).ToOutcome();
     }
 }

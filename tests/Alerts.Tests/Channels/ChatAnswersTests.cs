@@ -32,7 +32,7 @@ public sealed class ChatAnswersTests
         Assert.Equal(code, answer.ErrorCode);
         Assert.StartsWith($"Slack answered HTTP {status} ", answer.Reason, StringComparison.Ordinal);
         Assert.Contains($" {code}: ", answer.Reason, StringComparison.Ordinal);
-        var outcome = answer.ToOutcome(Answer(status, code));
+        var outcome = answer.ToOutcome();
         Assert.Equal(DeliveryResult.Gone, outcome.Result);
         Assert.Equal(answer.Reason, outcome.Error);
     }
@@ -56,7 +56,7 @@ public sealed class ChatAnswersTests
         var answer = SlackAnswers.Read(Answer(status, code));
 
         Assert.Equal(ChatAnswerKind.Rejected, answer.Kind);
-        var outcome = answer.ToOutcome(Answer(status, code));
+        var outcome = answer.ToOutcome();
         Assert.Equal(DeliveryResult.Failed, outcome.Result);
         Assert.False(outcome.Retryable);
         Assert.Contains("refused the message", outcome.Error, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ChatAnswersTests
     [InlineData(403, "something_new")]
     public void Rate_limits_server_errors_and_unknown_refusals_are_retried(int status, string? code)
     {
-        var outcome = SlackAnswers.Read(Answer(status, code, retryAfter: TimeSpan.FromSeconds(30))).ToOutcome(Answer(status, code, retryAfter: TimeSpan.FromSeconds(30)));
+        var outcome = SlackAnswers.Read(Answer(status, code, retryAfter: TimeSpan.FromSeconds(30))).ToOutcome();
 
         Assert.Equal(DeliveryResult.Failed, outcome.Result);
         Assert.True(outcome.Retryable);
