@@ -8,9 +8,9 @@ namespace Alerts.Channels.Chat;
 /// <summary>
 /// Takes on a Teams or Slack incoming webhook. These cannot answer a challenge, so the proof is a "subscribed" message
 /// posted to the channel when the subscription is made: the URL must pass the SSRF guard, then the platform must accept
-/// that message (2xx). Then the subscription is active at once; otherwise nothing is stored and the caller gets the
-/// platform's answer. Anyone who can post to the channel sees the subscription begin, and can unsubscribe from any
-/// alert's link.
+/// that message (2xx). Then the subscription is active at once; otherwise nothing is stored and the caller gets what
+/// the platform's answer means (a webhook that was removed or disabled says so). Anyone who can post to the channel
+/// sees the subscription begin, and can unsubscribe from any alert's link.
 /// </summary>
 public abstract partial class ChatOnboarding(WebhookTargetGuard guard, WebhookClient client, TimeProvider time, ILogger logger) : IChannelOnboarding
 {
@@ -28,14 +28,24 @@ public abstract partial class ChatOnboarding(WebhookTargetGuard guard, WebhookCl
         ArgumentNullException.ThrowIfNull(draft);
         var body = Subscribed("Alerts subscription started", Details(draft));
         var response = await client.PostAsync(draft.Target, secret: null, "subscribed_" + draft.Id, body, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
+        var answer = Read(response);
+        if (answer.Kind == ChatAnswerKind.Delivered)
         {
-            var why = response.Describe();
-            LogSubscribedMessageFailed(logger, draft.Id, Platform, why);
-            return (null, $"The {Platform} incoming webhook did not accept the subscription message: {why}. Check that the URL is the channel's incoming webhook URL and that it is still on.");
+            return (draft with { Status = SubscriptionStatus.Active, ConfirmedAt = time.GetUtcNow() }, null);
         }
-        return (draft with { Status = SubscriptionStatus.Active, ConfirmedAt = time.GetUtcNow() }, null);
+        LogSubscribedMessageFailed(logger, draft.Id, Platform, answer.Reason);
+        return (null, answer.Kind switch
+        {
+            ChatAnswerKind.Gone => $"The {Platform} incoming webhook cannot take messages. {answer.Reason} "
+                + $"Check that the URL is the channel's incoming webhook URL, or make a new one in {Platform} and subscribe with it. Nothing was stored.",
+            ChatAnswerKind.Rejected => $"{Platform} refused the subscription message. {answer.Reason} Nothing was stored.",
+            _ => $"The {Platform} incoming webhook did not accept the subscription message: {answer.Reason}. "
+                + "Check that the URL is the channel's incoming webhook URL and that it is still on, or try again later. Nothing was stored.",
+        });
     }
+
+    /// <summary>What the platform's answer means.</summary>
+    protected abstract ChatAnswer Read(WebhookResponse response);
 
     public Task<string?> CompleteAsync(Subscription stored, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 

@@ -11,4 +11,6 @@ public sealed class SlackChannel(WebhookClient client, ISubscriptionLinks links,
     public override Channel Channel => Channel.Slack;
 
     protected override byte[] Build(ChatDigest digest) => SlackPayload.Build(digest);
+
+    protected override ChatAnswer Read(WebhookResponse response) => SlackAnswers.Read(response);
 }

@@ -13,4 +13,6 @@ public sealed class SlackOnboarding(WebhookTargetGuard guard, WebhookClient clie
     protected override string Platform => "Slack";
 
     protected override byte[] Subscribed(string heading, string details) => SlackPayload.Subscribed(heading, details);
+
+    protected override ChatAnswer Read(WebhookResponse response) => SlackAnswers.Read(response);
 }

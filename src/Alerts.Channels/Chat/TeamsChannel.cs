@@ -11,4 +11,6 @@ public sealed class TeamsChannel(WebhookClient client, ISubscriptionLinks links,
     public override Channel Channel => Channel.Teams;
 
     protected override byte[] Build(ChatDigest digest) => TeamsPayload.Build(digest);
+
+    protected override ChatAnswer Read(WebhookResponse response) => TeamsAnswers.Read(response);
 }

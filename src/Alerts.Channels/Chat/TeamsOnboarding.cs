@@ -13,4 +13,6 @@ public sealed class TeamsOnboarding(WebhookTargetGuard guard, WebhookClient clie
     protected override string Platform => "Teams";
 
     protected override byte[] Subscribed(string heading, string details) => TeamsPayload.Subscribed(heading, details);
+
+    protected override ChatAnswer Read(WebhookResponse response) => TeamsAnswers.Read(response);
 }

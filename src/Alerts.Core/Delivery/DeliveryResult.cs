@@ -8,6 +8,6 @@ public enum DeliveryResult
     /// <summary>Not delivered this time; retried later with backoff.</summary>
     Failed,
 
-    /// <summary>The receiver says it is gone for good (HTTP 410): the subscription is paused.</summary>
+    /// <summary>The receiver says it is gone for good (HTTP 410, or a chat platform's answer that means so): the subscription is paused.</summary>
     Gone,
 }

@@ -196,8 +196,8 @@ public sealed partial class DeliveryService(
         }
         now = time.GetUtcNow();
         var delays = options.Value.RetryDelays;
-        var giveUp = outcome.Result is not (DeliveryResult.Sent or DeliveryResult.Gone) && claimed.Attempts > delays.Count;
-        Count(current.Channel, record.Kind, outcome.Result, outcome.Result == DeliveryResult.Gone ? "gone" : giveUp ? "retries-exhausted" : null);
+        var giveUp = outcome.Result is not (DeliveryResult.Sent or DeliveryResult.Gone) && (!outcome.Retryable || claimed.Attempts > delays.Count);
+        Count(current.Channel, record.Kind, outcome.Result, outcome.Result == DeliveryResult.Gone ? "gone" : giveUp ? (outcome.Retryable ? "retries-exhausted" : "rejected") : null);
         switch (outcome.Result)
         {
             case DeliveryResult.Sent:

@@ -22,6 +22,8 @@ public sealed class ChatChannelTests(AzuriteFixture azurite)
 
     public static TheoryData<string> Platforms => ["teams", "slack"];
 
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static Task<ChatReceiver> ReceiverFor(string platform) => platform == "teams" ? ChatReceiver.TeamsAsync() : ChatReceiver.SlackAsync();
 
     private static Channel ChannelOf(string platform) => platform == "teams" ? Channel.Teams : Channel.Slack;
@@ -67,6 +69,145 @@ public sealed class ChatChannelTests(AzuriteFixture azurite)
         Assert.Equal(422, created.Status);
         Assert.Contains("HTTP 404", JsonSerializer.Serialize(created.Json), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync(h));
+    }
+
+    [Theory]
+    [InlineData("slack", "no_service")]
+    [InlineData("teams", "{\"error\":{\"code\":\"WorkflowNotFound\",\"message\":\"The workflow could not be found.\"}}")]
+    public async Task A_webhook_not_found_at_subscribe_time_is_refused_saying_so_and_nothing_is_stored(string platform, string body)
+    {
+        await using var receiver = await ReceiverFor(platform);
+        receiver.Then(404, body: body);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For());
+        var api = h.Services.GetRequiredService<SubscriptionApi>();
+        var before = await CountAsync(h);
+
+        var created = await api.CreateAsync(Json(new { channel = platform, target = receiver.Url.ToString(), rules = EmergencyRule }), CancellationToken.None);
+
+        Assert.Equal(422, created.Status);
+        var problem = JsonSerializer.Serialize(created.Json, AsWritten);
+        Assert.Contains("was not found", problem, StringComparison.Ordinal);
+        Assert.Contains(platform == "slack" ? "HTTP 404 Not Found no_service" : "HTTP 404 Not Found WorkflowNotFound", problem, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(receiver.Url.AbsolutePath, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be found", problem, StringComparison.Ordinal); // the code, not the platform's message
+        Assert.Equal(before, await CountAsync(h));
+    }
+
+    [Theory]
+    [InlineData("slack", 404, "no_service")]
+    [InlineData("slack", 404, "channel_not_found")]
+    [InlineData("slack", 410, "channel_is_archived")]
+    [InlineData("slack", 403, "invalid_token")]
+    [InlineData("slack", 403, "action_prohibited")]
+    [InlineData("teams", 404, "WorkflowNotFound")]
+    [InlineData("teams", 400, "WorkflowTriggerIsNotEnabled")]
+    public async Task A_webhook_the_platform_says_is_gone_pauses_the_subscription_with_its_code_and_gets_nothing_more(string platform, int status, string code)
+    {
+        await using var receiver = await ReceiverFor(platform);
+        receiver.Always = status;
+        receiver.AlwaysBody = platform == "teams" ? $"{{\"error\":{{\"code\":\"{code}\",\"message\":\"Could not execute workflow.\"}}}}" : code;
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For());
+        var sub = await h.SubscribeAsync(ChannelOf(platform), receiver.Url.ToString(), CadenceKind.Immediate, "state-of-emergency");
+
+        var first = await h.AnalyseAsync(DeliveryHarness.Story("First emergency", Emergency));
+        await h.Delivery.DeliverImmediateAsync(first.Analysis!.Article.Id, EmergencyRule, CancellationToken.None);
+
+        var paused = (await h.Subscriptions.GetAsync(sub.Id, CancellationToken.None))!;
+        Assert.Equal(SubscriptionStatus.Paused, paused.Status);
+        Assert.StartsWith($"{(platform == "teams" ? "Teams" : "Slack")} answered HTTP {status} ", paused.LastError, StringComparison.Ordinal);
+        Assert.Contains($" {code}: ", paused.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not execute", paused.LastError, StringComparison.Ordinal);
+        var view = JsonSerializer.Serialize((await h.Services.GetRequiredService<SubscriptionApi>().GetAsync(sub.Id, CancellationToken.None)).Json, AlertsJson.Options);
+        Assert.Contains("\"status\":\"paused\"", view, StringComparison.Ordinal);
+        Assert.Contains(code, view, StringComparison.Ordinal);
+        Assert.DoesNotContain(receiver.Url.AbsolutePath, view, StringComparison.Ordinal);
+        await foreach (var _ in h.Ledger.ListOutstandingAsync(sub.Id, CancellationToken.None))
+        {
+            Assert.Fail("A gone webhook's alert is not left to retry.");
+        }
+
+        // The next alert is not even tried: the subscription is paused until its owner resumes it.
+        var second = await h.AnalyseAsync(DeliveryHarness.Story("Second emergency", Emergency));
+        await h.Delivery.DeliverImmediateAsync(second.Analysis!.Article.Id, EmergencyRule, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Delivery.RunAsync(CancellationToken.None);
+        Assert.Single(receiver.Received);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task A_message_the_platform_refuses_fails_after_one_attempt_instead_of_retrying(string platform)
+    {
+        await using var receiver = await ReceiverFor(platform);
+        receiver.Always = 400;
+        receiver.AlwaysBody = platform == "teams" ? "{\"error\":{\"code\":\"InvalidRequestContent\"}}" : "invalid_payload";
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For());
+        var sub = await h.SubscribeAsync(ChannelOf(platform), receiver.Url.ToString(), CadenceKind.Hourly, "state-of-emergency");
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        await h.Delivery.RunAsync(CancellationToken.None);
+        foreach (var wait in new[] { 1, 5, 30 })
+        {
+            h.Clock.Advance(TimeSpan.FromMinutes(wait));
+            await h.Delivery.RunAsync(CancellationToken.None);
+        }
+
+        Assert.Single(receiver.Received);
+        await foreach (var _ in h.Ledger.ListOutstandingAsync(sub.Id, CancellationToken.None))
+        {
+            Assert.Fail("A refused message is not left to retry.");
+        }
+        var failed = new List<DeliveryRecord>();
+        await foreach (var r in h.Ledger.ListByStateAsync(DeliveryState.Failed, CancellationToken.None))
+        {
+            if (r.SubscriptionId == sub.Id)
+            {
+                failed.Add(r);
+            }
+        }
+        var record = Assert.Single(failed);
+        Assert.Equal(DeliveryState.Failed, record.State);
+        Assert.Null(record.NextAttemptAt);
+        Assert.Equal(1, record.Attempts);
+        Assert.Contains(platform == "teams" ? "HTTP 400 Bad Request InvalidRequestContent: Teams refused the message" : "HTTP 400 Bad Request invalid_payload: Slack refused the message", record.LastError, StringComparison.Ordinal);
+        var after = (await h.Subscriptions.GetAsync(sub.Id, CancellationToken.None))!;
+        Assert.Equal(SubscriptionStatus.Failing, after.Status); // as after the last retry: `alerts redeliver` sends it again
+        Assert.Equal(record.LastError, after.LastError);
+    }
+
+    public static TheoryData<string, string> HostileAnswers => new()
+    {
+        { "slack", "<html><body><h1>no_service</h1>\r\n<script>alert(document.cookie)</script>\n" + new string('A', 1024 * 1024) + "</body></html>" },
+        { "teams", "{\"error\":{\"code\":\"<img src=x onerror=alert(1)>\\nWorkflowNotFound\",\"message\":\"" + new string('M', 1024 * 1024) + "\"}}" },
+        { "slack", "no_service\nSet-Cookie: session=stolen\n\n" + new string('\n', 50_000) + "https://evil.example/phish" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileAnswers))]
+    public async Task A_huge_or_hostile_error_body_leaves_a_bounded_plain_reason(string platform, string body)
+    {
+        await using var receiver = await ReceiverFor(platform);
+        receiver.Always = 404;
+        receiver.AlwaysBody = body;
+        await using var h = await DeliveryHarness.StartAsync(azurite, [], ChannelSettings.For());
+        var sub = await h.SubscribeAsync(ChannelOf(platform), receiver.Url.ToString(), CadenceKind.Immediate, "state-of-emergency");
+
+        var result = await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        await h.Delivery.DeliverImmediateAsync(result.Analysis!.Article.Id, EmergencyRule, CancellationToken.None);
+
+        var paused = (await h.Subscriptions.GetAsync(sub.Id, CancellationToken.None))!;
+        Assert.Equal(SubscriptionStatus.Paused, paused.Status);
+        var reason = paused.LastError!;
+        Assert.StartsWith($"{(platform == "teams" ? "Teams" : "Slack")} answered HTTP 404 Not Found: ", reason, StringComparison.Ordinal);
+        Assert.True(reason.Length <= 200, reason);
+        Assert.All(reason, c => Assert.False(char.IsControl(c)));
+        foreach (var hostile in new[] { "<", ">", "script", "Set-Cookie", "evil.example", "AAAA", "MMMM" })
+        {
+            Assert.DoesNotContain(hostile, reason, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

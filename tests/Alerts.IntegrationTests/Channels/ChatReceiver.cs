@@ -14,12 +14,13 @@ namespace Alerts.IntegrationTests.Channels;
 /// <summary>
 /// A Teams or Slack incoming webhook played on 127.0.0.1: it checks every payload against the platform's rules
 /// (<see cref="ChatSchemas"/>), refuses a broken one with 400 as the platform would, and answers as the platform does
-/// (Teams Workflows 202, Slack 200 "ok") unless scripted to answer otherwise.
+/// (Teams Workflows 202, Slack 200 "ok") unless scripted to answer otherwise, with the platform's error body if given
+/// (Slack's plain-text code such as <c>no_service</c>, Teams' <c>{"error":{"code":…}}</c>).
 /// </summary>
 internal sealed class ChatReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body)> _script = new();
 
     private ChatReceiver(WebApplication app, Uri url, bool teams)
     {
@@ -41,6 +42,9 @@ internal sealed class ChatReceiver : IAsyncDisposable
 
     /// <summary>Answer every request with this status (a receiver that is down for good), when set.</summary>
     public int? Always { get; set; }
+
+    /// <summary>The body of the <see cref="Always"/> answer, when set.</summary>
+    public string? AlwaysBody { get; set; }
 
     public static Task<ChatReceiver> TeamsAsync() => StartAsync(teams: true);
 
@@ -64,7 +68,7 @@ internal sealed class ChatReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public void Then(int status, string? retryAfter = null) => _script.Enqueue((status, retryAfter));
+    public void Then(int status, string? retryAfter = null, string? body = null) => _script.Enqueue((status, retryAfter, body));
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -79,10 +83,10 @@ internal sealed class ChatReceiver : IAsyncDisposable
         {
             problems = ["not JSON: " + ex.Message];
         }
-        var (status, retryAfter) = problems.Count > 0 ? (400, null)
-            : Always is { } always ? (always, null)
+        var (status, retryAfter, answer) = problems.Count > 0 ? (400, null, null)
+            : Always is { } always ? (always, null, AlwaysBody)
             : _script.TryDequeue(out var next) ? next
-            : (IsTeams ? 202 : 200, null);
+            : (IsTeams ? 202 : 200, null, null);
         Received.Enqueue(new ReceivedChat(body, problems, status, context.Request.ContentType ?? "",
             context.Request.Headers.Keys.Where(k => k.StartsWith("webhook-", StringComparison.OrdinalIgnoreCase)).ToList()));
         context.Response.StatusCode = status;
@@ -90,7 +94,12 @@ internal sealed class ChatReceiver : IAsyncDisposable
         {
             context.Response.Headers.RetryAfter = retryAfter;
         }
-        if (status == 200 && !IsTeams)
+        if (answer is not null)
+        {
+            context.Response.ContentType = answer.StartsWith('{') ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(answer);
+        }
+        else if (status == 200 && !IsTeams)
         {
             await context.Response.WriteAsync("ok");
         }

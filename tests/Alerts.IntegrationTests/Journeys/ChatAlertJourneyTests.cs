@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Alerts.IntegrationTests.Channels;
+using Alerts.IntegrationTests.Delivery;
 using Alerts.IntegrationTests.Faults;
 
 namespace Alerts.IntegrationTests.Journeys;
@@ -10,6 +11,7 @@ namespace Alerts.IntegrationTests.Journeys;
 /// platforms and check every payload against their rules), sample stories uploaded with <c>alerts upload</c>, one
 /// immediate alert per matching upload in each channel, an hourly digest sent with <c>alerts send-digests --now</c>;
 /// and as an attacker: a story whose text tries to mention the channel and plant links, and a private-address target.
+/// And a Slack webhook removed after subscribing: Slack's 404 <c>no_service</c> pauses the subscription after one try.
 /// </summary>
 [Collection(OwnAzuriteGroup.Name)]
 public sealed partial class ChatAlertJourneyTests
@@ -91,6 +93,52 @@ public sealed partial class ChatAlertJourneyTests
         Assert.Contains(Title, digest.Body, StringComparison.Ordinal);
 
         local.AssertRunOutputIsOneStyleAndPrivate(teams.Url.AbsolutePath, slack.Url.AbsolutePath, slackDigest.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_Slack_webhook_that_was_removed_pauses_its_subscription_after_one_alert_and_is_not_tried_again()
+    {
+        await using var local = await LocalRun.StartAsync(mail: false);
+        await using var removed = await ChatReceiver.SlackAsync();
+        await using var witness = await ChatReceiver.SlackAsync();
+        var subscribed = await local.AlertsOkAsync("subscribe", "--channel", "slack", "--target", removed.Url.ToString(), "--rule", "state-of-emergency", "--cadence", "immediate", "--api", local.Api);
+        await local.AlertsOkAsync("subscribe", "--channel", "slack", "--target", witness.Url.ToString(), "--rule", "state-of-emergency", "--cadence", "immediate", "--api", local.Api);
+        var id = SubscriptionId().Match(subscribed).Value;
+
+        // The desk removes the Slack app: from now on Slack answers its webhook with 404 "no_service".
+        removed.Always = 404;
+        removed.AlwaysBody = "no_service";
+        Assert.Contains("Uploaded 1 of 1", await local.AlertsOkAsync("upload", Story), StringComparison.Ordinal);
+
+        var shown = await local.EventuallyAsync(async () =>
+        {
+            var one = await local.AlertsOkAsync("subscriptions", id, "--api", local.Api);
+            return one.Contains("paused", StringComparison.Ordinal) ? one : null;
+        }, "the removed webhook's subscription paused");
+        Assert.Contains("no_service", shown, StringComparison.Ordinal);
+        Assert.Contains("Slack answered HTTP 404", string.Join(' ', shown.Split((char[])[' ', '\n', '\r', '│'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(2, removed.Received.Count); // the "subscribed" message and the one alert attempt
+        await local.EventuallyAsync(() => Task.FromResult(witness.Posted.Count() >= 2 ? "alert" : null), "the first alert in the other channel");
+
+        // The next story reaches the other channel; the paused one is not tried again.
+        var second = Path.Combine(local.Inbox.Parent!.FullName, $"second-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(second, "Second City Under State Of Emergency\n\nBy Test Wire January 9, 2031\n\n"
+            + $"The regional governor declared a state of emergency in the second city on Tuesday. Reference {DeliveryHarness.UniqueCodes()}.\n");
+        try
+        {
+            Assert.Contains("Uploaded 1 of 1", await local.AlertsOkAsync("upload", second), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(second);
+        }
+        await local.EventuallyAsync(() => Task.FromResult(witness.Posted.Count() >= 3 ? "alert" : null), "the second alert in the other channel");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, removed.Received.Count);
+        Assert.Contains("paused", await local.AlertsOkAsync("subscriptions", id, "--api", local.Api), StringComparison.Ordinal);
+
+        Assert.Contains(local.Run.Lines, l => l.Contains(id, StringComparison.Ordinal) && l.Contains("no_service", StringComparison.Ordinal));
+        local.AssertRunOutputIsOneStyleAndPrivate(removed.Url.AbsolutePath, witness.Url.AbsolutePath, removed.Url.Segments[^1], witness.Url.Segments[^1]);
     }
 
     [GeneratedRegex("s[a-z2-7]{20}")]
