@@ -42,26 +42,14 @@ public sealed record ChatAnswer
     {
         Kind = kind,
         ErrorCode = code,
-        Reason = $"{platform} answered {Status(response)}{(code is null ? "" : " " + code)}: {meaning}.",
+        Reason = $"{platform} answered {response.StatusLine}{(code is null ? "" : " " + code)}: {meaning}.",
     };
 
     /// <summary>A failed attempt worth retrying, described by its status alone ("HTTP 429 Too Many Requests").</summary>
     public static ChatAnswer Retry(WebhookResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return new() { Kind = ChatAnswerKind.Retry, Reason = Describe(response), RetryAfter = response.RetryAfter };
-    }
-
-    /// <summary>
-    /// Like <see cref="WebhookResponse.Describe"/>, but with the standard phrase for the status instead of the one the
-    /// receiver sent, so a receiver cannot write into the recorded reason.
-    /// </summary>
-    public static string Describe(WebhookResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return response.StatusCode is { } code
-            ? code is >= 300 and < 400 ? $"HTTP {code.ToString(CultureInfo.InvariantCulture)}: redirects are not followed" : Status(response)
-            : response.Error ?? "no response";
+        return new() { Kind = ChatAnswerKind.Retry, Reason = response.Describe(), RetryAfter = response.RetryAfter };
     }
 
     /// <summary>
@@ -83,32 +71,5 @@ public sealed record ChatAnswer
             }
         }
         return code;
-    }
-
-    private static string Status(WebhookResponse response)
-    {
-        var code = response.StatusCode ?? 0;
-        var phrase = Phrase(code);
-        return phrase.Length == 0 ? $"HTTP {code.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {code.ToString(CultureInfo.InvariantCulture)} {phrase}";
-    }
-
-    /// <summary>"Too Many Requests" for 429: the status's name in words; empty for a status .NET does not name.</summary>
-    private static string Phrase(int code)
-    {
-        if (code is < 100 or > 599 || !Enum.IsDefined((HttpStatusCode)code))
-        {
-            return "";
-        }
-        var name = ((HttpStatusCode)code).ToString();
-        var words = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && words.Length > 0)
-            {
-                words.Append(' ');
-            }
-            words.Append(c);
-        }
-        return words.ToString();
     }
 }

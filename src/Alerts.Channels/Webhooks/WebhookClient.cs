@@ -66,7 +66,6 @@ public sealed partial class WebhookClient(
             return new WebhookResponse
             {
                 StatusCode = (int)response.StatusCode,
-                ReasonPhrase = response.ReasonPhrase,
                 Body = text,
                 RetryAfter = RetryAfter(response.Headers.RetryAfter),
             };

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -63,9 +64,14 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public void Then(int status, string? retryAfter = null) => _script.Enqueue(context =>
+    /// <summary>Answer the next delivery with <paramref name="status"/>, and with the receiver's own reason phrase if given.</summary>
+    public void Then(int status, string? retryAfter = null, string? reasonPhrase = null) => _script.Enqueue(context =>
     {
         context.Response.StatusCode = status;
+        if (reasonPhrase is not null)
+        {
+            context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reasonPhrase;
+        }
         if (retryAfter is not null)
         {
             context.Response.Headers.RetryAfter = retryAfter;

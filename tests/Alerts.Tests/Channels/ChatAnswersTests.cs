@@ -11,8 +11,8 @@ namespace Alerts.Tests.Channels;
 /// </summary>
 public sealed class ChatAnswersTests
 {
-    private static WebhookResponse Answer(int status, string? body = null, string? reason = null, TimeSpan? retryAfter = null) =>
-        new() { StatusCode = status, Body = body, ReasonPhrase = reason, RetryAfter = retryAfter };
+    private static WebhookResponse Answer(int status, string? body = null, TimeSpan? retryAfter = null) =>
+        new() { StatusCode = status, Body = body, RetryAfter = retryAfter };
 
     [Theory]
     [InlineData(404, "no_service")]
@@ -140,7 +140,7 @@ public sealed class ChatAnswersTests
         {
             foreach (var status in new[] { 400, 403, 404, 410, 500 })
             {
-                var answer = read(Answer(status, body, reason: "<b>Not Found</b>\u0007 " + new string('x', 5000)));
+                var answer = read(Answer(status, body));
 
                 Assert.Null(answer.ErrorCode);
                 Assert.True(answer.Reason.Length <= 200, answer.Reason);
@@ -169,10 +169,10 @@ public sealed class ChatAnswersTests
     [Fact]
     public void The_description_uses_the_standard_phrase_not_the_receivers()
     {
-        Assert.Equal("HTTP 429 Too Many Requests", ChatAnswer.Describe(Answer(429, reason: "<script>alert(1)</script>")));
-        Assert.Equal("HTTP 500 Internal Server Error", ChatAnswer.Describe(Answer(500, reason: "Boom")));
-        Assert.Equal("HTTP 302: redirects are not followed", ChatAnswer.Describe(Answer(302, reason: "Found")));
-        Assert.Equal("HTTP 599", ChatAnswer.Describe(Answer(599)));
-        Assert.Equal("No answer within 15 s.", ChatAnswer.Describe(new WebhookResponse { Error = "No answer within 15 s." }));
+        Assert.Equal("HTTP 429 Too Many Requests", Answer(429).Describe());
+        Assert.Equal("HTTP 500 Internal Server Error", Answer(500).Describe());
+        Assert.Equal("HTTP 302: redirects are not followed", Answer(302).Describe());
+        Assert.Equal("HTTP 599", Answer(599).Describe());
+        Assert.Equal("No answer within 15 s.", new WebhookResponse { Error = "No answer within 15 s." }.Describe());
     }
 }
