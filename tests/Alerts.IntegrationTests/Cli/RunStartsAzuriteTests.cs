@@ -61,7 +61,7 @@ public sealed class RunStartsAzuriteTests : IDisposable
         Signal(run, "KILL");
         Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(30)), "alerts run survived SIGKILL.");
         await AssertGoneAsync(children, run);
-        Assert.All(_ports, p => Assert.False(NodeServiceListening(p), $"127.0.0.1:{P(p)} is still listened on."));
+        Assert.Empty(ProcessesNaming(_ports));
     }
 
     [Fact]
@@ -78,8 +78,6 @@ public sealed class RunStartsAzuriteTests : IDisposable
         Assert.Contains($"Azurite queue cannot start: 127.0.0.1:{P(taken)} is in use by another program", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Ready:", output, StringComparison.Ordinal);
         Assert.Empty(ProcessesNaming(_ports));
-        Assert.False(NodeServiceListening(_ports[0]), "the blob port is listened on");
-        Assert.False(NodeServiceListening(_ports[2]), "the table port is listened on");
     }
 
     public void Dispose()
@@ -107,8 +105,6 @@ public sealed class RunStartsAzuriteTests : IDisposable
         ["DigestSchedule"] = "0 0 0 1 1 *",
     };
 
-    private static bool NodeServiceListening(int port) => Alerts.LocalHost.NodeService.IsListeningAsync(port, CancellationToken.None).GetAwaiter().GetResult();
-
     private static void Signal(RunningCommand run, string signal)
     {
         using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", P(run.Id)]);
@@ -130,7 +126,10 @@ public sealed class RunStartsAzuriteTests : IDisposable
         return found;
     }
 
-    /// <summary>Any process on this machine whose command line names one of these ports as an Azurite port.</summary>
+    /// <summary>
+    /// Any process on this machine whose command line names one of these ports as an Azurite port (whether a port is
+    /// listened on says less: on a busy machine another program may take a free port as soon as it is let go).
+    /// </summary>
     private static List<string> ProcessesNaming(int[] ports) =>
         [.. Processes().Select(p => p.CommandLine).Where(c => Services.Any(s => ports.Any(port => c.Contains($"--{s}Port {P(port)}", StringComparison.Ordinal))))];
 
