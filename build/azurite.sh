@@ -11,6 +11,7 @@ AZURITE_DATA=$(mktemp -d -t "${1:-alerts-azurite}.XXXXXX")
 
 # Blob, queue and table each in a process of its own: one Node.js event loop serving all three is what limits the
 # pipeline's throughput on Azurite, and three use more than one core. No telemetry leaves the machine.
+# `alerts run` starts the same three command lines (src/Alerts.LocalHost/LocalAzurite.cs); a test holds them together.
 AZURITE_PIDS=()
 for service in blob queue table; do
   port_var="${service^^}_PORT"

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Cli;
 
 /// <summary>
-/// <c>alerts run</c>: the whole pipeline locally, without Azure Functions Core Tools: Azurite (started if needed), the
+/// <c>alerts run</c>: the whole pipeline locally, without Azure Functions Core Tools: Azurite (its blob, queue and table
+/// services started as three processes if they are not running, see <see cref="LocalAzurite"/>), the
 /// blob, queue and timer triggers on the WebJobs SDK, the subscription API on :7071, and optionally a mail catcher.
 /// Everything it prints is a log line in the local host's one style (<see cref="LocalLogging"/>).
 /// </summary>
@@ -20,29 +21,53 @@ internal static partial class RunCommand
         var inbox = new Option<int>("--mail-inbox-port") { Description = "With --mail: the port of the mail catcher's inbox (web and REST API).", DefaultValueFactory = _ => 1080 };
         var watch = new Option<string?>("--watch") { Description = "Upload files dropped into this folder to the articles container." };
         var port = new Option<int>("--port") { Description = "Port of the subscription API.", DefaultValueFactory = _ => 7071 };
-        var command = new Command("run", "Run the pipeline locally against Azurite: triggers, API, digests.") { mail, inbox, watch, port };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(mail), result.GetValue(inbox), result.GetValue(watch), result.GetValue(port), ct));
+        var azuritePorts = new Option<string?>("--azurite-ports") { Description = "The loopback ports of the Azurite it starts, as blob,queue,table (10000,10001,10002); the storage settings then point there." };
+        var azuriteData = new Option<string?>("--azurite-data") { Description = "The folder for the data of the Azurite it starts (.azurite in the repository)." };
+        var command = new Command("run", "Run the pipeline locally against Azurite: triggers, API, digests.") { mail, inbox, watch, port, azuritePorts, azuriteData };
+        command.SetAction((result, ct) => RunAsync(
+            new RunSettings(result.GetValue(mail), result.GetValue(inbox), result.GetValue(watch), result.GetValue(port), result.GetValue(azuritePorts), result.GetValue(azuriteData)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool mail, int inboxPort, string? watch, int port, CancellationToken cancellationToken)
+    private sealed record RunSettings(bool Mail, int InboxPort, string? Watch, int Port, string? AzuritePorts, string? AzuriteData);
+
+    private static async Task<int> RunAsync(RunSettings run, CancellationToken cancellationToken)
     {
+        var (mail, inboxPort, watch, port) = (run.Mail, run.InboxPort, run.Watch, run.Port);
         using var logging = LoggerFactory.Create(l => l.AddLocalConsole());
         var log = logging.CreateLogger("Alerts.LocalHost.Run");
         var root = RepoRoot.Find();
         var options = new LocalHostOptions { ApiUrl = new Uri($"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}"), WatchFolder = watch is null ? null : Path.GetFullPath(watch) };
         var configuration = CliConfiguration.Build(options);
 
-        var services = new List<NodeService>();
+        var services = new List<IAsyncDisposable>();
         try
         {
-            if (string.Equals(configuration["AlertsStorage"], "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+            if (IsDevelopmentStorage(configuration[Storage.StorageNames.Connection]))
             {
-                var azurite = await NodeService.StartAsync("Azurite", root, "azurite",
-                    ["--silent", "--location", Path.Combine(root, ".azurite"), "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--skipApiVersionCheck", "--loose"],
-                    10002, cancellationToken).ConfigureAwait(false);
+                var ports = run.AzuritePorts is null ? AzuritePorts.Default : AzuritePorts.Parse(run.AzuritePorts);
+                var data = run.AzuriteData is null ? Path.Combine(root, ".azurite") : Path.GetFullPath(run.AzuriteData);
+                var azurite = await LocalAzurite.StartAsync(root, ports, data, cancellationToken).ConfigureAwait(false);
                 services.Add(azurite);
-                LogReady(log, "Azurite", azurite.Reused ? "already running on 127.0.0.1:10000-10002" : "started on 127.0.0.1:10000-10002, data in .azurite/");
+                var started = azurite.Describe();
+                LogReady(log, "Azurite", started);
+                if (ports != AzuritePorts.Default)
+                {
+                    // UseDevelopmentStorage=true means Azurite's default ports: name the ones it runs on instead.
+                    var moved = new Dictionary<string, string?>();
+                    foreach (var name in new[] { Storage.StorageNames.Connection, "AzureWebJobsStorage" })
+                    {
+                        if (IsDevelopmentStorage(configuration[name]))
+                        {
+                            moved[name] = ports.ConnectionString;
+                        }
+                    }
+                    configuration = CliConfiguration.Build(options, moved);
+                }
+            }
+            else if (run.AzuritePorts is not null || run.AzuriteData is not null)
+            {
+                throw new InvalidOperationException($"--azurite-ports and --azurite-data are for the Azurite alerts run starts, but '{Storage.StorageNames.Connection}' names other storage, not UseDevelopmentStorage=true.");
             }
             if (mail)
             {
@@ -83,6 +108,8 @@ internal static partial class RunCommand
             }
         }
     }
+
+    private static bool IsDevelopmentStorage(string? connection) => string.Equals(connection, "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{What}: {Where}")]
     private static partial void LogReady(ILogger logger, string what, string where);

@@ -25,6 +25,24 @@ internal sealed class RunningCommand : IDisposable
 
     public string Name { get; }
 
+    /// <summary>Its process id, to find the processes it started and to send it a signal.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Waits until it has exited; false when it is still running after the time given.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public IReadOnlyList<string> Lines
     {
         get
