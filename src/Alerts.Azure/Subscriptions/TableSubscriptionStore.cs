@@ -33,19 +33,30 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
         (await GetEntityAsync(id, cancellationToken).ConfigureAwait(false)) is { } e ? FromEntity(e) : null;
 
     public Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
-        _init.RunAsync(ct => UpdateOnceAsync(id, change, ct), cancellationToken);
+        _init.RunAsync(ct => UpdateOnceAsync(id, null, change, ct), cancellationToken);
 
-    private async Task<Subscription?> UpdateOnceAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    public Task<Subscription?> UpdateAsync(Subscription read, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return _init.RunAsync(ct => UpdateOnceAsync(read.Id, read.ETag is null ? null : read, change, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Read, change, conditional write; on a conflict again from a fresh read. <paramref name="read"/>, when given, is the
+    /// first try's copy (with its ETag), so a row nobody wrote since it was read costs one write and no read.
+    /// </summary>
+    private async Task<Subscription?> UpdateOnceAsync(string id, Subscription? read, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
-            var entity = await GetEntityAsync(id, cancellationToken).ConfigureAwait(false);
-            if (entity is null)
+            var current = attempt == 0 && read is not null
+                ? read
+                : await GetEntityAsync(id, cancellationToken).ConfigureAwait(false) is { } entity ? FromEntity(entity) : null;
+            if (current is null)
             {
                 return null;
             }
-            var current = FromEntity(entity);
             var changed = change(current);
             // Unsubscribed is final, whoever asks: a late writer that read the row before it was unsubscribed
             // (a PATCH, a delivery outcome) re-runs its change on the fresh row and must not bring it back.
@@ -55,13 +66,13 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
             }
             try
             {
-                await _table.UpdateEntityAsync(ToEntity(changed), entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return changed;
+                var response = await _table.UpdateEntityAsync(ToEntity(changed), new ETag(current.ETag!), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return changed with { ETag = response.Headers.ETag?.ToString() };
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (ex.Status == 412 || (ex.Status == 404 && read is not null && !StorageInitializer.IsMissingResource(ex)))
             {
-                // Someone else wrote first: apply the change to their version, after a random pause so that
-                // writers racing for the same row spread out instead of colliding again.
+                // Someone else wrote first (or, for a copy read earlier, removed the row): apply the change to their
+                // version, after a random pause so that writers racing for the same row spread out instead of colliding again.
                 var ceiling = Math.Min(MaxBackoff.TotalMilliseconds, 5 * Math.Pow(2, attempt));
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), cancellationToken).ConfigureAwait(false);
             }
@@ -174,5 +185,6 @@ public sealed class TableSubscriptionStore(BlobServiceClient blobs, TableService
         SigningSecret = e.GetString("SigningSecret"),
         DeliveredUntil = e.GetDateTimeOffset("DeliveredUntil"),
         LastError = e.GetString("LastError"),
+        ETag = e.ETag.ToString(),
     };
 }

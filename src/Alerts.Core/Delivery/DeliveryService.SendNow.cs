@@ -36,7 +36,7 @@ public sealed partial class DeliveryService
         if (await ledger.GetLatestSentScheduledAsync(subscription.Id, cancellationToken).ConfigureAwait(false) is { } latest
             && latest.WindowEnd > (subscription.DeliveredUntil ?? DateTimeOffset.MinValue))
         {
-            subscription = await AdvanceAsync(subscription.Id, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
+            subscription = await AdvanceAsync(subscription, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
         }
 
         // One scheduled digest at a time: an undelivered one is sent (if due) instead of a new one.

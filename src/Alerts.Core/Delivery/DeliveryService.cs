@@ -70,7 +70,7 @@ public sealed partial class DeliveryService(
         var open = await ledger.ReadOpenAsync(subscription.Id, subscription.DeliveredUntil, cancellationToken).ConfigureAwait(false);
         if (open.LatestSentScheduled is { } latest && latest.WindowEnd > (subscription.DeliveredUntil ?? DateTimeOffset.MinValue))
         {
-            subscription = await AdvanceAsync(subscription.Id, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
+            subscription = await AdvanceAsync(subscription, latest.WindowEnd, cancellationToken).ConfigureAwait(false) ?? subscription;
         }
 
         var scheduledOutstanding = false;
@@ -112,7 +112,7 @@ public sealed partial class DeliveryService(
         if (digest is null)
         {
             // Nothing new in the window: a subscriber with nothing new gets nothing, and the window is done.
-            await AdvanceAsync(subscription.Id, window.End, cancellationToken).ConfigureAwait(false);
+            await AdvanceAsync(subscription, window.End, cancellationToken).ConfigureAwait(false);
             return Summary(empty: 1);
         }
         // The add returns the new row with its version, ready to claim: nothing is read back.
@@ -207,11 +207,11 @@ public sealed partial class DeliveryService(
                     : digest.Articles.Min(a => a.MatchedAt)));
                 if (record.Kind == DigestKind.Scheduled)
                 {
-                    await AdvanceAsync(current.Id, record.WindowEnd, cancellationToken).ConfigureAwait(false);
+                    await AdvanceAsync(current, record.WindowEnd, cancellationToken).ConfigureAwait(false);
                 }
                 else if (current.LastError is not null)
                 {
-                    await subscriptions.UpdateAsync(current.Id, s => s with { LastError = null }, cancellationToken).ConfigureAwait(false);
+                    await subscriptions.UpdateAsync(current, s => s with { LastError = null }, cancellationToken).ConfigureAwait(false);
                 }
                 LogSent(logger, digest.Id, current.Id, current.Channel, digest.Articles.Count);
                 break;
@@ -219,7 +219,7 @@ public sealed partial class DeliveryService(
             case DeliveryResult.Gone:
                 await ledger.TryReplaceAsync(claimed with { State = DeliveryState.Failed, ClaimedUntil = null, LastError = outcome.Error }, cancellationToken).ConfigureAwait(false);
                 // Decided on the fresh row: a subscriber who unsubscribed while the digest was on its way stays unsubscribed.
-                await subscriptions.UpdateAsync(current.Id, s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Failing
+                await subscriptions.UpdateAsync(current, s => s.Status is SubscriptionStatus.Active or SubscriptionStatus.Failing
                     ? s with { Status = SubscriptionStatus.Paused, LastError = outcome.Error }
                     : s, cancellationToken).ConfigureAwait(false);
                 LogGone(logger, current.Id, outcome.Error);
@@ -234,7 +234,7 @@ public sealed partial class DeliveryService(
                     NextAttemptAt = giveUp ? null : now + wait,
                     LastError = outcome.Error,
                 }, cancellationToken).ConfigureAwait(false);
-                await subscriptions.UpdateAsync(current.Id, s => s with
+                await subscriptions.UpdateAsync(current, s => s with
                 {
                     Status = giveUp && s.Status == SubscriptionStatus.Active ? SubscriptionStatus.Failing : s.Status,
                     LastError = outcome.Error,
@@ -255,8 +255,13 @@ public sealed partial class DeliveryService(
         }
     }
 
-    private Task<Subscription?> AdvanceAsync(string subscriptionId, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
-        subscriptions.UpdateAsync(subscriptionId, s => s.DeliveredUntil >= windowEnd ? s : s with { DeliveredUntil = windowEnd, LastError = null }, cancellationToken);
+    /// <summary>
+    /// Moves the watermark to <paramref name="windowEnd"/> with one conditional write on the version of
+    /// <paramref name="read"/> (a conflict reads the row again). The watermark only moves forward, so a copy that has
+    /// it at or past <paramref name="windowEnd"/> is enough to know there is nothing to write.
+    /// </summary>
+    private Task<Subscription?> AdvanceAsync(Subscription read, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
+        subscriptions.UpdateAsync(read, s => s.DeliveredUntil >= windowEnd ? s : s with { DeliveredUntil = windowEnd, LastError = null }, cancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

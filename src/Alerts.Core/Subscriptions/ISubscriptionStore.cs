@@ -16,6 +16,15 @@ public interface ISubscriptionStore
     /// <exception cref="SubscriptionConflictException">Other writers kept winning; nothing was written.</exception>
     Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{Subscription, Subscription}, CancellationToken)"/>, but the first try applies
+    /// <paramref name="change"/> to <paramref name="read"/>, a copy this store returned (with its <see cref="Subscription.ETag"/>),
+    /// and writes it only if the row is still that version; on a conflict it reads the row again and retries. A row
+    /// nobody wrote since <paramref name="read"/> costs one write and no read.
+    /// </summary>
+    Task<Subscription?> UpdateAsync(Subscription read, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
+        UpdateAsync((read ?? throw new ArgumentNullException(nameof(read))).Id, change, cancellationToken);
+
     IAsyncEnumerable<Subscription> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>

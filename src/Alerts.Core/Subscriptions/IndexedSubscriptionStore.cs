@@ -20,16 +20,25 @@ public sealed class IndexedSubscriptionStore(ISubscriptionStore inner, Subscript
 
     public Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
-    public async Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    public Task<Subscription?> UpdateAsync(string id, Func<Subscription, Subscription> change, CancellationToken cancellationToken) =>
+        UpdateIndexedAsync(id, wrapped => inner.UpdateAsync(id, wrapped, cancellationToken), change, cancellationToken);
+
+    public Task<Subscription?> UpdateAsync(Subscription read, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return UpdateIndexedAsync(read.Id, wrapped => inner.UpdateAsync(read, wrapped, cancellationToken), change, cancellationToken);
+    }
+
+    private async Task<Subscription?> UpdateIndexedAsync(string id, Func<Func<Subscription, Subscription>, Task<Subscription?>> update, Func<Subscription, Subscription> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         Subscription? before = null;
-        var after = await inner.UpdateAsync(id, s =>
+        var after = await update(s =>
         {
             // The state the written change was applied to (the last one, after any conflict retries).
             before = s;
             return change(s);
-        }, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         if (after is not null && SubscriptionIndexing.Concerns(before, after))
         {
             var earlier = await indexing.EntriesOfAsync(before, cancellationToken).ConfigureAwait(false);

@@ -33,4 +33,8 @@ public sealed record Subscription
 
     /// <summary>The last delivery error, for people looking at a failing subscription.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>The store's version of the row this copy was read from, for a conditional write; set by the store.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ETag { get; init; }
 }

@@ -192,6 +192,33 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_subscriber_who_pauses_while_the_digest_is_on_its_way_stays_paused_and_that_window_is_not_sent_again()
+    {
+        // The watermark is written on the version of the row read before the send: a change made in between must be
+        // kept (the write conflicts and is made again on the fresh row), and the window must still count as delivered.
+        var channel = new ScriptedChannel(Channel.Webhook);
+        await using var h = await DeliveryHarness.StartAsync(azurite, [channel]);
+        var sub = await h.SubscribeAsync(Channel.Webhook, "https://receiver.example/hook", CadenceKind.Hourly, "state-of-emergency");
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.AnalyseAsync(DeliveryHarness.Story("Emergency", Emergency));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        channel.DuringSend = s => h.Subscriptions.UpdateAsync(s.Id, x => x with { Status = SubscriptionStatus.Paused }, CancellationToken.None);
+
+        await h.Delivery.RunAsync(CancellationToken.None);
+
+        var digest = Assert.Single(channel.Sends);
+        var stored = await h.Subscriptions.GetAsync(sub.Id, CancellationToken.None);
+        Assert.Equal(SubscriptionStatus.Paused, stored?.Status);
+        Assert.Equal(digest.WindowEnd, stored?.DeliveredUntil);
+
+        channel.DuringSend = null;
+        await h.Subscriptions.UpdateAsync(sub.Id, x => x with { Status = SubscriptionStatus.Active }, CancellationToken.None);
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        await h.Delivery.RunAsync(CancellationToken.None);
+        Assert.Single(channel.Sends);
+    }
+
+    [Fact]
     public async Task Adding_a_digest_whose_row_exists_keeps_the_content_its_retries_send()
     {
         var channel = new ScriptedChannel(Channel.Webhook);

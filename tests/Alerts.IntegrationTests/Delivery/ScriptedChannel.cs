@@ -20,6 +20,9 @@ internal sealed class ScriptedChannel(Channel channel) : IDigestChannel
     /// <summary>Delay inside each send, to make two runs overlap.</summary>
     public TimeSpan SendDelay { get; set; }
 
+    /// <summary>Runs inside each send, after the delivery read the subscription and before it records the outcome.</summary>
+    public Func<Subscription, Task>? DuringSend { get; set; }
+
     public void Then(DeliveryOutcome outcome) => _script.Enqueue(() => outcome);
 
     /// <summary>The process dies after the receiver got the digest and before the ledger heard back: its host stops.</summary>
@@ -37,6 +40,10 @@ internal sealed class ScriptedChannel(Channel channel) : IDigestChannel
         if (SendDelay > TimeSpan.Zero)
         {
             await Task.Delay(SendDelay, cancellationToken);
+        }
+        if (DuringSend is { } during)
+        {
+            await during(subscription);
         }
         Sends.Enqueue(digest);
         return _script.TryDequeue(out var next) ? next() : DeliveryOutcome.Sent;
