@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Alerts.IntegrationTests.Cli;
 
@@ -43,5 +44,16 @@ internal static class AlertsCli
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         return Process.Start(info) ?? throw new InvalidOperationException("alerts did not start.");
+    }
+
+    /// <summary><c>alerts run</c> on a free loopback port, its output drained so it never blocks on a full pipe.</summary>
+    public static Process StartHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        var process = Start(settings, "run", "--port", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture));
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }

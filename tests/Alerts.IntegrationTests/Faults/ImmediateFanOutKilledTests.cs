@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Analysis;
@@ -43,7 +42,7 @@ public sealed class ImmediateFanOutKilledTests
         var hooks = await SubscribeAsync(services, receiver, Subscribers);
 
         var killedAt = DateTimeOffset.MaxValue;
-        using (var first = StartRun(settings))
+        using (var first = AlertsCli.StartHost(settings))
         {
             // The eighth answer kills the host: it and every delivery still held by the slow receiver reach the
             // subscriber, and the ledger never hears of them.
@@ -70,7 +69,7 @@ public sealed class ImmediateFanOutKilledTests
         await WaitForAsync(() => Task.FromResult(DateTimeOffset.UtcNow > killedAt + ClaimTimeout), TimeSpan.FromSeconds(30), "the claims never expired");
 
         var queues = new QueueServiceClient(storage.ConnectionString);
-        using (var second = StartRun(settings))
+        using (var second = AlertsCli.StartHost(settings))
         {
             try
             {
@@ -121,7 +120,7 @@ public sealed class ImmediateFanOutKilledTests
         Assert.Contains(processed.NewMatches, m => m.Rule == Rules[0]);
         var queues = new QueueServiceClient(storage.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
-        using var run = StartRun(settings);
+        using var run = AlertsCli.StartHost(settings);
         try
         {
             await WaitForAsync(() => DrainedAsync(queues), TimeSpan.FromMinutes(1), "the article's own message was not handled");
@@ -254,16 +253,5 @@ public sealed class ImmediateFanOutKilledTests
             Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(100);
         }
-    }
-
-    private static Process StartRun(Dictionary<string, string?> settings)
-    {
-        var process = AlertsCli.Start(settings, "run", "--port", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture));
-        // Drain its output so it never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Alerts.Analysis;
 using Alerts.Channels.Webhooks;
 using Alerts.Delivery;
@@ -66,7 +64,7 @@ public sealed class LocalHostKilledTests
         var fanOut = await services.GetRequiredService<DigestTimerHandler>().HandleAsync(CancellationToken.None);
         Assert.Equal(Subscribers / 10, fanOut.Batches);
 
-        using (var first = StartRun(settings))
+        using (var first = AlertsCli.StartHost(settings))
         {
             await WaitForAsync(() => receiver.Digests.Count() >= 30, TimeSpan.FromMinutes(3), "the first host sent no digests");
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no ledger writes after this
@@ -76,7 +74,7 @@ public sealed class LocalHostKilledTests
         Assert.True(beforeKill.Count < Subscribers, "the first host finished the fan-out before it was killed");
 
         var restarted = new Dictionary<string, string?>(settings) { ["DigestSchedule"] = "*/10 * * * * *" };
-        using (var second = StartRun(restarted))
+        using (var second = AlertsCli.StartHost(restarted))
         {
             try
             {
@@ -118,16 +116,5 @@ public sealed class LocalHostKilledTests
             Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(50);
         }
-    }
-
-    private static Process StartRun(Dictionary<string, string?> settings)
-    {
-        var process = AlertsCli.Start(settings, "run", "--port", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture));
-        // Drain its output so it never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
