@@ -13,36 +13,27 @@ public static class SlackAnswers
 {
     public const string Platform = "Slack";
 
-    private static readonly Dictionary<string, string> GoneCodes = new(StringComparer.Ordinal)
+    private static readonly ChatErrors Errors = new()
     {
-        ["no_service"] = "the incoming webhook was not found: it was removed or disabled, or the URL is wrong",
-        ["no_service_id"] = "the incoming webhook was not found: the URL is incomplete or wrong",
-        ["no_active_hooks"] = "the incoming webhook is disabled",
-        ["no_team"] = "the Slack workspace was not found",
-        ["team_disabled"] = "the Slack workspace is disabled",
-        ["invalid_token"] = "the incoming webhook's token is no longer valid",
-        ["channel_not_found"] = "the channel was not found",
-        ["channel_is_archived"] = "the channel is archived",
-        ["action_prohibited"] = "the workspace does not let this webhook post here",
-        ["posting_to_general_channel_denied"] = "an admin restricted posting to this channel",
+        Platform = Platform,
+        CodeOf = ChatAnswer.ErrorCodeOf,
+        GoneCodes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["no_service"] = "the incoming webhook was not found: it was removed or disabled, or the URL is wrong",
+            ["no_service_id"] = "the incoming webhook was not found: the URL is incomplete or wrong",
+            ["no_active_hooks"] = "the incoming webhook is disabled",
+            ["no_team"] = "the Slack workspace was not found",
+            ["team_disabled"] = "the Slack workspace is disabled",
+            ["invalid_token"] = "the incoming webhook's token is no longer valid",
+            ["channel_not_found"] = "the channel was not found",
+            ["channel_is_archived"] = "the channel is archived",
+            ["action_prohibited"] = "the workspace does not let this webhook post here",
+            ["posting_to_general_channel_denied"] = "an admin restricted posting to this channel",
+        },
+        NotFound = "the incoming webhook URL was not found",
+        Gone = "the incoming webhook is gone",
+        Rejected = "Slack refused the message as malformed; it is not retried",
     };
 
-    public static ChatAnswer Read(WebhookResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.IsSuccess)
-        {
-            return ChatAnswer.Delivered;
-        }
-        var code = ChatAnswer.ErrorCodeOf(response.Body);
-        return response.StatusCode switch
-        {
-            >= 400 and < 500 and not 429 when code is not null && GoneCodes.TryGetValue(code, out var meaning) =>
-                ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, meaning),
-            404 => ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, "the incoming webhook URL was not found"),
-            410 => ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, "the incoming webhook is gone"),
-            400 or 413 => ChatAnswer.Of(ChatAnswerKind.Rejected, Platform, response, code, "Slack refused the message as malformed; it is not retried"),
-            _ => ChatAnswer.Retry(response),
-        };
-    }
+    public static ChatAnswer Read(WebhookResponse response) => Errors.Read(response);
 }

@@ -16,31 +16,22 @@ public static class TeamsAnswers
 
     private const int MaxJsonDepth = 8;
 
-    private static readonly Dictionary<string, string> GoneCodes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly ChatErrors Errors = new()
     {
-        ["WorkflowNotFound"] = "the workflow was not found: it was deleted, or the URL is wrong",
-        ["WorkflowTriggerVersionNotFound"] = "the workflow's trigger was not found: the workflow changed and has a new URL",
-        ["WorkflowTriggerIsNotEnabled"] = "the workflow is turned off or was deleted",
+        Platform = Platform,
+        CodeOf = ErrorCode,
+        GoneCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["WorkflowNotFound"] = "the workflow was not found: it was deleted, or the URL is wrong",
+            ["WorkflowTriggerVersionNotFound"] = "the workflow's trigger was not found: the workflow changed and has a new URL",
+            ["WorkflowTriggerIsNotEnabled"] = "the workflow is turned off or was deleted",
+        },
+        NotFound = "the workflow's webhook URL was not found: the workflow was deleted, or the URL is wrong",
+        Gone = "the webhook is gone",
+        Rejected = "Teams refused the message; it is not retried",
     };
 
-    public static ChatAnswer Read(WebhookResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.IsSuccess)
-        {
-            return ChatAnswer.Delivered;
-        }
-        var code = ErrorCode(response.Body);
-        return response.StatusCode switch
-        {
-            >= 400 and < 500 and not 429 when code is not null && GoneCodes.TryGetValue(code, out var meaning) =>
-                ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, meaning),
-            404 => ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, "the workflow's webhook URL was not found: the workflow was deleted, or the URL is wrong"),
-            410 => ChatAnswer.Of(ChatAnswerKind.Gone, Platform, response, code, "the webhook is gone"),
-            400 or 413 => ChatAnswer.Of(ChatAnswerKind.Rejected, Platform, response, code, "Teams refused the message; it is not retried"),
-            _ => ChatAnswer.Retry(response),
-        };
-    }
+    public static ChatAnswer Read(WebhookResponse response) => Errors.Read(response);
 
     /// <summary><c>error.code</c> of a JSON error body when it looks like a code; null for anything else.</summary>
     public static string? ErrorCode(string? body)
