@@ -26,19 +26,7 @@ internal static class FanOutRun
         var watch = Stopwatch.StartNew();
         var created = DateTimeOffset.UtcNow.AddMinutes(-1);
         // Through the store the API uses, so each subscription's index row is written with it.
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.FanOut), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-            await store.AddAsync(new Subscription
-            {
-                Id = SubscriptionIds.New(),
-                Channel = Channel.Webhook,
-                Target = new Uri(receiver.BaseUrl, $"/hook/f{i}").ToString(),
-                Rules = [Rule],
-                Cadence = Cadence.Immediate,
-                Status = SubscriptionStatus.Active,
-                CreatedAt = created,
-                ConfirmedAt = created,
-                SigningSecret = "whsec_loadtest",
-            }, token));
+        await LoadSubscribers.AddAsync(store, receiver, options.FanOut, "f", Cadence.Immediate, created, _ => ([Rule], []), ct);
         say($"{options.FanOut} immediate webhook subscribers of {Rule} stored in {watch.Elapsed.TotalSeconds:F1} s");
         await host.Services.GetRequiredService<SubscriptionIndexing>().RepairAsync(store, ct);
         await host.StartAsync(ct);

@@ -67,20 +67,8 @@ string[] builtin = ["state-of-emergency", "troop-arrivals", "mass-detentions", "
 string[] queries = ["Karachi AND (flood OR floods)", "\"tear gas\" AND Tbilisi", "Bamako AND (troops OR soldiers)", "ransomware AND (port OR terminals)", "Almaty AND curfew"];
 var watch = Stopwatch.StartNew();
 var created = DateTimeOffset.UtcNow.AddMinutes(-1);
-await Parallel.ForEachAsync(Enumerable.Range(0, options.Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-    await store.AddAsync(new Subscription
-    {
-        Id = SubscriptionIds.New(),
-        Channel = Channel.Webhook,
-        Target = new Uri(receiver.BaseUrl, $"/hook/i{i}").ToString(),
-        Rules = [builtin[i % builtin.Length], builtin[(i / builtin.Length) % builtin.Length]],
-        Queries = i % 4 == 0 ? [queries[i / 4 % queries.Length]] : [],
-        Cadence = Cadence.Immediate,
-        Status = SubscriptionStatus.Active,
-        CreatedAt = created,
-        ConfirmedAt = created,
-        SigningSecret = "whsec_loadtest",
-    }, token));
+await LoadSubscribers.AddAsync(store, receiver, options.Subscriptions, "i", Cadence.Immediate, created,
+    i => ([builtin[i % builtin.Length], builtin[(i / builtin.Length) % builtin.Length]], i % 4 == 0 ? [queries[i / 4 % queries.Length]] : []), ct);
 Say($"{options.Subscriptions} immediate webhook subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
 // As after a deployment: the index of subscriptions by rule is completed once (alerts subscriptions reindex), so
 // immediate alerts read only their rules' subscribers from then on.
@@ -214,19 +202,7 @@ if (options.DigestSubscriptions > 0 && InTime())
     // Written past the index: the digest fan-out does not read it, and 10,000 subscriptions' index rows are set-up
     // time, not what this run measures.
     var rawStore = host.Services.GetRequiredService<TableSubscriptionStore>();
-    await Parallel.ForEachAsync(Enumerable.Range(0, options.DigestSubscriptions), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-        await rawStore.AddAsync(new Subscription
-        {
-            Id = SubscriptionIds.New(),
-            Channel = Channel.Webhook,
-            Target = new Uri(receiver.BaseUrl, $"/hook/d{i}").ToString(),
-            Rules = [builtin[i % builtin.Length]],
-            Cadence = Cadence.Hourly,
-            Status = SubscriptionStatus.Active,
-            CreatedAt = created,
-            ConfirmedAt = created,
-            SigningSecret = "whsec_loadtest",
-        }, token));
+    await LoadSubscribers.AddAsync(rawStore, receiver, options.DigestSubscriptions, "d", Cadence.Hourly, created, i => ([builtin[i % builtin.Length]], []), ct);
     Say($"{options.DigestSubscriptions} hourly subscriptions stored in {watch.Elapsed.TotalSeconds:F1} s");
     var now = DateTimeOffset.UtcNow;
     var hourEnd = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
